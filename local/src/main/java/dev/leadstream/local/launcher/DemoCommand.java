@@ -1,0 +1,100 @@
+package dev.leadstream.local.launcher;
+
+import dev.leadstream.topics.EventJson;
+import dev.leadstream.topics.Topics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Starts everything, asks the scraper (through the review API) to discover the sample sites, and
+ * shows the leads flowing through the topics until Ctrl-C, which stops everything it started.
+ */
+@Command(name = "demo", description = "Start everything, discover the sample businesses, show progress until Ctrl-C.")
+public class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--sites", defaultValue = "6", description = "Number of sample business sites to serve.")
+    int sites;
+
+    @Override
+    public Integer call() throws Exception {
+        Instant started = Instant.now();
+        Stack stack = new Stack(Workspace.fromSystemProperty(), StackPorts.demo(), sites);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping everything...");
+            stack.down();
+            System.out.println("Stopped.");
+            stopped.countDown();
+        }, "demo-stop"));
+
+        System.out.println("Starting Kafka, PostgreSQL, GreenMail, sample sites, the outbox relay and the agents...");
+        stack.up(Duration.ofMinutes(3));
+        System.out.printf("All processes healthy after %ds. Logs: %s%n",
+                Duration.between(started, Instant.now()).toSeconds(), stack.workspace().logs());
+
+        List<String> seeds = Files.readAllLines(stack.workspace().data().resolve("sample-sites.txt"));
+        String requestId = submitDiscovery(stack, seeds);
+        System.out.println("""
+
+                  Review API   %s/api/leads
+                  Discovery    request %s for %d sample sites (through the outbox and Debezium)
+                  Watch        ./leadstream topics   |   ./leadstream tail scored-leads
+                  Stop         Ctrl-C
+                """.formatted(stack.hitlApiUrl(), requestId, seeds.size()));
+
+        try (TopicStats stats = new TopicStats(stack.bootstrapServers())) {
+            while (stopped.getCount() > 0) {
+                System.out.print("\r" + progressLine(stats) + "   ");
+                System.out.flush();
+                if (stopped.await(2, java.util.concurrent.TimeUnit.SECONDS)) {
+                    break;
+                }
+            }
+        } catch (Exception e) {
+            stopped.await();
+        }
+        return 0;
+    }
+
+    private static String progressLine(TopicStats stats) {
+        try {
+            Map<String, Long> counts = stats.counts();
+            long dlq = counts.entrySet().stream().filter(e -> e.getKey().endsWith(".dlq")).mapToLong(Map.Entry::getValue).sum();
+            return "raw %d · scored %d · enriched %d · approved %d · drafts %d · engagement %d · models %d · dlq %d".formatted(
+                    counts.getOrDefault(Topics.RAW_LEADS.name(), 0L), counts.getOrDefault(Topics.SCORED_LEADS.name(), 0L),
+                    counts.getOrDefault(Topics.ENRICHED_LEADS.name(), 0L), counts.getOrDefault(Topics.APPROVED.name(), 0L),
+                    counts.getOrDefault(Topics.DRAFTS.name(), 0L), counts.getOrDefault(Topics.ENGAGEMENT.name(), 0L),
+                    counts.getOrDefault(Topics.SCORING_MODEL.name(), 0L), dlq);
+        } catch (Exception e) {
+            return "(broker not answering: " + e.getMessage() + ")";
+        }
+    }
+
+    static String submitDiscovery(Stack stack, List<String> seeds) throws Exception {
+        String body = EventJson.toJson(Map.of(
+                "sector", "local businesses",
+                "geography", "GB",
+                "seedUrls", seeds,
+                "sources", List.of("seed")));
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(stack.hitlApiUrl() + "/api/discovery-requests"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException("discovery request refused: " + response.statusCode() + " " + response.body());
+        }
+        return EventJson.MAPPER.readTree(response.body()).path("requestId").asText();
+    }
+}

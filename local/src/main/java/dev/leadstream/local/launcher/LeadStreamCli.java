@@ -1,0 +1,20 @@
+package dev.leadstream.local.launcher;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ./leadstream}: run the whole system on one machine and look inside it. */
+@Command(name = "leadstream", mixinStandardHelpOptions = true, version = "LeadStream 0.1.0",
+        description = "Runs LeadStream on one machine: a real Kafka broker, PostgreSQL, GreenMail and every agent.",
+        subcommands = {DemoCommand.class, UpCommand.class, DownCommand.class, StatusCommand.class,
+                TopicsCommand.class, TailCommand.class, InfraCommand.class})
+public class LeadStreamCli {
+
+    public static void main(String[] args) {
+        int exit = new CommandLine(new LeadStreamCli()).execute(args);
+        // a command that ran until a signal returns inside the JVM's shutdown, where exit would hang
+        if (exit != 0) {
+            System.exit(exit);
+        }
+    }
+}

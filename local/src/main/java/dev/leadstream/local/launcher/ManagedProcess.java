@@ -1,0 +1,104 @@
+package dev.leadstream.local.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One process the launcher owns: started with its output in a log file and its pid in a pid file,
+ * so a later {@code down} or {@code status}, or the next start after a crash, can find it.
+ * Every command line carries {@code -Dleadstream.process=<name>} so a reused pid is never killed.
+ */
+public final class ManagedProcess {
+
+    private final String name;
+    private final Workspace workspace;
+
+    public ManagedProcess(String name, Workspace workspace) {
+        this.name = name;
+        this.workspace = workspace;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Path logFile() {
+        return workspace.logs().resolve(name + ".log");
+    }
+
+    private Path pidFile() {
+        return workspace.run().resolve(name + ".pid");
+    }
+
+    public String marker() {
+        return "-Dleadstream.process=" + name;
+    }
+
+    /** Starts {@code java <jvmArgs> <mainArgs>} detached, so it outlives the launcher until stopped. */
+    public void start(List<String> jvmArgs, List<String> mainArgs) {
+        stop();
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add(marker());
+        command.addAll(jvmArgs);
+        command.addAll(mainArgs);
+        try {
+            Files.deleteIfExists(logFile());
+            Process process = new ProcessBuilder(command)
+                    .directory(workspace.home().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
+            Files.writeString(pidFile(), Long.toString(process.pid()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + name, e);
+        }
+    }
+
+    public Optional<ProcessHandle> handle() {
+        try {
+            if (!Files.exists(pidFile())) {
+                return Optional.empty();
+            }
+            long pid = Long.parseLong(Files.readString(pidFile()).trim());
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(this::isOurs);
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    public boolean isAlive() {
+        return handle().isPresent();
+    }
+
+    /** SIGTERM, then SIGKILL after a grace period. Safe to call when nothing runs. */
+    public void stop() {
+        handle().ifPresent(process -> {
+            process.destroy();
+            try {
+                process.onExit().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
+        });
+        try {
+            Files.deleteIfExists(pidFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private boolean isOurs(ProcessHandle process) {
+        return process.info().arguments()
+                .map(args -> List.of(args).contains(marker()))
+                .orElse(true);
+    }
+}

@@ -1,0 +1,218 @@
+package dev.leadstream.local.launcher;
+
+import dev.leadstream.local.infra.LocalPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole system on one machine as separate processes: the infrastructure (Kafka, PostgreSQL,
+ * GreenMail, sample sites), the outbox relay and every agent, each its own JVM.
+ */
+public final class Stack {
+
+    public static final String INFRA = "infra";
+
+    private final Workspace workspace;
+    private final StackPorts ports;
+    private final int sampleSites;
+    private final List<AppSpec> apps;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    public Stack(Workspace workspace, StackPorts ports, int sampleSites) {
+        this.workspace = workspace;
+        this.ports = ports;
+        this.sampleSites = sampleSites;
+        this.apps = appSpecs();
+    }
+
+    public List<AppSpec> apps() {
+        return apps;
+    }
+
+    public StackPorts ports() {
+        return ports;
+    }
+
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + ports.kafka();
+    }
+
+    public String hitlApiUrl() {
+        return "http://127.0.0.1:" + ports.hitlApi();
+    }
+
+    /** Starts everything, waiting for each layer to be ready; stops what it started if one fails. */
+    public void up(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        stopLeftovers();
+        try {
+            startInfra(deadline);
+            for (AppSpec app : apps) {
+                startApp(app);
+            }
+            for (AppSpec app : apps) {
+                awaitHealthy(app, deadline);
+            }
+        } catch (RuntimeException e) {
+            down();
+            throw e;
+        }
+    }
+
+    /** Stops every process this workspace started, agents first and infrastructure last. */
+    public void down() {
+        List<AppSpec> reversed = new ArrayList<>(apps);
+        java.util.Collections.reverse(reversed);
+        reversed.parallelStream().forEach(app -> process(app.name()).stop());
+        process(INFRA).stop();
+        try {
+            Files.deleteIfExists(workspace.infraReady());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public ManagedProcess process(String name) {
+        return new ManagedProcess(name, workspace);
+    }
+
+    public boolean isHealthy(AppSpec app) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + app.httpPort() + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** A crashed launcher can leave processes behind; the next start stops them first. */
+    private void stopLeftovers() {
+        down();
+    }
+
+    private void startInfra(Instant deadline) {
+        try {
+            Files.deleteIfExists(workspace.infraReady());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        process(INFRA).start(List.of("-Xmx512m", "-XX:+UseSerialGC", "-Dleadstream.home=" + workspace.home()),
+                List.of("-jar", workspace.home().resolve("local/target/local.jar").toString(), "infra",
+                        "--kafka-port=" + ports.kafka(), "--postgres-port=" + ports.postgres(),
+                        "--smtp-port=" + ports.smtp(), "--imap-port=" + ports.imap(),
+                        "--web-port=" + ports.sampleWeb(), "--sites=" + sampleSites));
+        while (!Files.exists(workspace.infraReady())) {
+            if (!process(INFRA).isAlive()) {
+                throw new IllegalStateException("the infrastructure process stopped; see " + process(INFRA).logFile());
+            }
+            checkDeadline(deadline, "the infrastructure (Kafka, PostgreSQL, GreenMail)");
+            sleep(200);
+        }
+    }
+
+    private void startApp(AppSpec app) {
+        Path jar = app.jarIn(workspace.home());
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first with ./mvnw package -DskipTests");
+        }
+        List<String> jvm = new ArrayList<>(List.of("-Xmx" + app.heap(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Xss512k", "-XX:MaxMetaspaceSize=160m"));
+        jvm.addAll(app.extraJvmArgs());
+        app.settings().forEach((key, value) -> jvm.add("-D" + key + "=" + value));
+        process(app.name()).start(jvm, List.of("-jar", jar.toString()));
+    }
+
+    private void awaitHealthy(AppSpec app, Instant deadline) {
+        while (!isHealthy(app)) {
+            if (!process(app.name()).isAlive()) {
+                throw new IllegalStateException(app.name() + " stopped while starting; see " + process(app.name()).logFile());
+            }
+            checkDeadline(deadline, app.name());
+            sleep(250);
+        }
+    }
+
+    private List<AppSpec> appSpecs() {
+        Path data = workspace.data();
+        String kafka = bootstrapServers();
+        List<AppSpec> specs = new ArrayList<>();
+        specs.add(app("hitl-api", AppSpec.quarkusJar("hitl-api"), ports.hitlApi(), "192m", Map.of(
+                "quarkus.datasource.reactive.url", "postgresql://127.0.0.1:" + ports.postgres() + "/" + LocalPostgres.DATABASE,
+                "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/" + LocalPostgres.DATABASE,
+                "quarkus.datasource.username", LocalPostgres.USER,
+                "quarkus.datasource.password", LocalPostgres.PASSWORD)));
+        specs.add(app("outbox-relay", "outbox-relay/target/outbox-relay.jar", ports.agents().get(0), "128m", Map.of(
+                "relay.database.host", "127.0.0.1",
+                "relay.database.port", Integer.toString(ports.postgres()),
+                "relay.database.name", LocalPostgres.DATABASE,
+                "relay.database.user", LocalPostgres.USER,
+                "relay.database.password", LocalPostgres.PASSWORD,
+                "relay.offsets.file", data.resolve("outbox-relay/offsets.dat").toString(),
+                "relay.http.port", Integer.toString(ports.agents().get(0)))));
+        specs.add(new AppSpec("scraper-agent", AppSpec.quarkusJar("scraper-agent"), ports.agents().get(1), "128m",
+                withKafka(kafka, ports.agents().get(1), Map.of()),
+                // sample sites are virtual hosts on 127.0.0.1; only the crawler needs to resolve them
+                List.of("-Djdk.net.hosts.file=" + workspace.hostsFile())));
+        specs.add(app("scoring-stream", AppSpec.quarkusJar("scoring-stream"), ports.agents().get(2), "128m", Map.of(
+                "kafka-streams.state.dir", data.resolve("scoring-stream").toString())));
+        specs.add(app("enrichment-agent", AppSpec.quarkusJar("enrichment-agent"), ports.agents().get(3), "128m", Map.of()));
+        specs.add(app("persona-agent", AppSpec.quarkusJar("persona-agent"), ports.agents().get(4), "128m", Map.of()));
+        specs.add(app("outreach-agent", AppSpec.quarkusJar("outreach-agent"), ports.agents().get(5), "128m", Map.of(
+                "quarkus.mailer.host", "127.0.0.1",
+                "quarkus.mailer.port", Integer.toString(ports.smtp()),
+                "outreach.ledger.dir", data.resolve("outreach-agent").toString())));
+        specs.add(app("feedback-stream", AppSpec.quarkusJar("feedback-stream"), ports.agents().get(6), "128m", Map.of(
+                "kafka-streams.state.dir", data.resolve("feedback-stream").toString())));
+        return List.copyOf(specs);
+    }
+
+    private AppSpec app(String name, String jar, int port, String heap, Map<String, String> settings) {
+        return new AppSpec(name, jar, port, heap, withKafka(bootstrapServers(), port, settings), List.of());
+    }
+
+    private static Map<String, String> withKafka(String kafka, int port, Map<String, String> settings) {
+        Map<String, String> all = new LinkedHashMap<>(settings);
+        all.put("kafka.bootstrap.servers", kafka);
+        all.put("quarkus.kafka-streams.bootstrap-servers", kafka);
+        all.put("quarkus.http.host", "127.0.0.1");
+        all.put("quarkus.http.port", Integer.toString(port));
+        return all;
+    }
+
+    private static void checkDeadline(Instant deadline, String what) {
+        if (Instant.now().isAfter(deadline)) {
+            throw new IllegalStateException("timed out waiting for " + what);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

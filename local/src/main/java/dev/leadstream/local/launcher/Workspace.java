@@ -1,0 +1,48 @@
+package dev.leadstream.local.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Where a running LeadStream keeps its state on one machine: {@code <home>/.leadstream/}. */
+public record Workspace(Path home, Path root) {
+
+    public static Workspace at(Path home) {
+        return new Workspace(home.toAbsolutePath().normalize(), home.toAbsolutePath().normalize().resolve(".leadstream"));
+    }
+
+    public static Workspace fromSystemProperty() {
+        return at(Path.of(System.getProperty("leadstream.home", ".")));
+    }
+
+    public Path logs() {
+        return dir("logs");
+    }
+
+    public Path run() {
+        return dir("run");
+    }
+
+    public Path data() {
+        return dir("data");
+    }
+
+    public Path hostsFile() {
+        return data().resolve("hosts");
+    }
+
+    public Path infraReady() {
+        return run().resolve("infra.ready");
+    }
+
+    private Path dir(String name) {
+        Path dir = root.resolve(name);
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dir;
+    }
+}

@@ -1,0 +1,137 @@
+package dev.leadstream.local.sample;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Serves the sample businesses' websites on 127.0.0.1, one virtual host per business
+ * ({@code <slug>.test}), plus a paginated directory at {@code directory.test}. A hosts file maps
+ * those names to 127.0.0.1 for the processes that crawl them.
+ */
+public final class SampleWeb implements AutoCloseable {
+
+    public static final String DIRECTORY_HOST = "directory.test";
+
+    private final List<SampleBusiness> businesses;
+    private final Map<String, SampleBusiness> byHost;
+    private final int port;
+    private HttpServer server;
+
+    public SampleWeb(List<SampleBusiness> businesses, int port) {
+        this.businesses = List.copyOf(businesses);
+        this.byHost = businesses.stream().collect(Collectors.toMap(SampleBusiness::host, Function.identity()));
+        this.port = port;
+    }
+
+    public SampleWeb start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not serve sample sites on 127.0.0.1:" + port, e);
+        }
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/", this::handle);
+        server.start();
+        return this;
+    }
+
+    public int port() {
+        return server == null ? port : server.getAddress().getPort();
+    }
+
+    public List<SampleBusiness> businesses() {
+        return businesses;
+    }
+
+    public String homeUrl(SampleBusiness business) {
+        return "http://" + business.host() + ":" + port() + "/";
+    }
+
+    public String directoryUrl() {
+        return "http://" + DIRECTORY_HOST + ":" + port() + "/";
+    }
+
+    /** Lines for a hosts file ({@code -Djdk.net.hosts.file}) that send every sample host to 127.0.0.1. */
+    public String hostsFile() {
+        StringBuilder hosts = new StringBuilder("127.0.0.1 localhost " + DIRECTORY_HOST + "\n");
+        businesses.forEach(b -> hosts.append("127.0.0.1 ").append(b.host()).append('\n'));
+        return hosts.toString();
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.stop(0);
+            server = null;
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String host = hostOf(exchange);
+        URI uri = exchange.getRequestURI();
+        if (DIRECTORY_HOST.equals(host)) {
+            int page = pageOf(uri.getQuery());
+            respond(exchange, 200, SamplePages.directory(businesses, page, 10, Integer.toString(port())));
+            return;
+        }
+        SampleBusiness business = byHost.get(host);
+        if (business == null) {
+            respond(exchange, 404, "<html><body>No site at " + host + "</body></html>");
+            return;
+        }
+        switch (uri.getPath()) {
+            case "/", "/index.html" -> respond(exchange, 200, SamplePages.home(business));
+            case "/contact" -> respond(exchange, 200, SamplePages.contact(business));
+            case "/about" -> respond(exchange, 200, SamplePages.home(business));
+            case "/robots.txt" -> respond(exchange, 200, "User-agent: *\nAllow: /\n", "text/plain");
+            default -> respond(exchange, 404, "<html><body>Not found</body></html>");
+        }
+    }
+
+    private static String hostOf(HttpExchange exchange) {
+        String header = exchange.getRequestHeaders().getFirst("Host");
+        if (header == null) {
+            return "";
+        }
+        int colon = header.lastIndexOf(':');
+        return (colon > 0 ? header.substring(0, colon) : header).toLowerCase(Locale.ROOT);
+    }
+
+    private static int pageOf(String query) {
+        if (query != null && query.startsWith("page=")) {
+            try {
+                return Math.max(0, Integer.parseInt(query.substring(5)));
+            } catch (NumberFormatException ignored) {
+                return 0;
+            }
+        }
+        return 0;
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        respond(exchange, status, body, "text/html; charset=utf-8");
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body, String contentType) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}

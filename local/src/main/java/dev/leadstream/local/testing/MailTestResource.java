@@ -1,0 +1,21 @@
+package dev.leadstream.local.testing;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.util.Map;
+
+/** Points a {@code @QuarkusTest}'s mailer at the shared real SMTP server (GreenMail). */
+public class MailTestResource implements QuarkusTestResourceLifecycleManager {
+
+    @Override
+    public Map<String, String> start() {
+        return Map.of(
+                "quarkus.mailer.host", "127.0.0.1",
+                "quarkus.mailer.port", Integer.toString(SharedInfra.mail().smtpPort()));
+    }
+
+    @Override
+    public void stop() {
+        // shared by every test class of the JVM; stopped at JVM exit
+    }
+}

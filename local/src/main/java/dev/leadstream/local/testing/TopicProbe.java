@@ -1,0 +1,73 @@
+package dev.leadstream.local.testing;
+
+import dev.leadstream.topics.CloudEvents;
+import dev.leadstream.topics.Topic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/** Writes events to and reads them from real topics, for tests. */
+public final class TopicProbe {
+
+    private final String bootstrapServers;
+
+    public TopicProbe(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    public <V> void send(Topic<V> topic, String key, V value) {
+        sendRaw(topic.name(), key, topic.valueSerde().serializer().serialize(topic.name(), value), topic.eventType());
+    }
+
+    public void sendRaw(String topic, String key, byte[] value, String eventType) {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all"), new ByteArraySerializer(), new ByteArraySerializer())) {
+            ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic,
+                    key == null ? null : key.getBytes(java.nio.charset.StandardCharsets.UTF_8), value);
+            CloudEvents.addTo(record.headers(), eventType, "/leadstream/tests");
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not write to " + topic, e);
+        }
+    }
+
+    /** Reads the topic from the beginning until {@code until} holds for what was read, or the time runs out. */
+    public List<ConsumerRecord<byte[], byte[]>> readUntil(String topic, Duration timeout,
+                                                         Predicate<List<ConsumerRecord<byte[], byte[]>>> until) {
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            Instant deadline = Instant.now().plus(timeout);
+            while (Instant.now().isBefore(deadline)) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                if (until.test(records)) {
+                    return records;
+                }
+            }
+        }
+        return records;
+    }
+
+    public <V> List<V> values(Topic<V> topic, List<ConsumerRecord<byte[], byte[]>> records) {
+        return records.stream().map(r -> topic.valueSerde().deserializer().deserialize(topic.name(), r.value())).toList();
+    }
+}

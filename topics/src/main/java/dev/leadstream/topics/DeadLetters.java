@@ -1,0 +1,42 @@
+package dev.leadstream.topics;
+
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The headers every {@code <topic>.dlq} record carries, so people and the replay tool know why. */
+public final class DeadLetters {
+
+    public static final String REASON = "dlq-reason";
+    public static final String EXCEPTION = "dlq-exception";
+    public static final String SOURCE_TOPIC = "dlq-source-topic";
+    public static final String SOURCE_PARTITION = "dlq-source-partition";
+    public static final String SOURCE_OFFSET = "dlq-source-offset";
+    public static final String AGENT = "dlq-agent";
+
+    private DeadLetters() {
+    }
+
+    public static List<Header> headers(String agent, String sourceTopic, int partition, long offset, Throwable error) {
+        List<Header> headers = new ArrayList<>();
+        headers.add(header(REASON, reason(error)));
+        headers.add(header(EXCEPTION, error.getClass().getName()));
+        headers.add(header(SOURCE_TOPIC, sourceTopic));
+        headers.add(header(SOURCE_PARTITION, Integer.toString(partition)));
+        headers.add(header(SOURCE_OFFSET, Long.toString(offset)));
+        headers.add(header(AGENT, agent));
+        return headers;
+    }
+
+    public static String reason(Throwable error) {
+        String message = error.getMessage();
+        return message == null || message.isBlank() ? error.getClass().getSimpleName() : message;
+    }
+
+    private static Header header(String name, String value) {
+        return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}

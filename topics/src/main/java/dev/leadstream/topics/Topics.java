@@ -1,0 +1,49 @@
+package dev.leadstream.topics;
+
+import dev.leadstream.topics.event.Approval;
+import dev.leadstream.topics.event.DiscoveryRequest;
+import dev.leadstream.topics.event.Draft;
+import dev.leadstream.topics.event.Engagement;
+import dev.leadstream.topics.event.EnrichedLead;
+import dev.leadstream.topics.event.RawLead;
+import dev.leadstream.topics.event.ScoredLead;
+import dev.leadstream.topics.event.ScoringModel;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Every topic of the contract, paired with its serdes. Nobody spells a topic name elsewhere. */
+public final class Topics {
+
+    public static final Topic<DiscoveryRequest> DISCOVERY_REQUESTS =
+            new Topic<>("discovery-requests", DiscoveryRequest.class, "dev.leadstream.discovery.requested");
+    public static final Topic<RawLead> RAW_LEADS =
+            new Topic<>("raw-leads", RawLead.class, "dev.leadstream.lead.scraped");
+    public static final Topic<ScoredLead> SCORED_LEADS =
+            new Topic<>("scored-leads", ScoredLead.class, "dev.leadstream.lead.scored");
+    public static final Topic<EnrichedLead> ENRICHED_LEADS =
+            new Topic<>("enriched-leads", EnrichedLead.class, "dev.leadstream.lead.enriched");
+    /** Carries two event types; the record's own {@code type} names which. */
+    public static final Topic<Approval> APPROVED =
+            new Topic<>("approved", Approval.class, "dev.leadstream.approval");
+    public static final Topic<Draft> DRAFTS =
+            new Topic<>("drafts", Draft.class, "dev.leadstream.draft.written");
+    public static final Topic<Engagement> ENGAGEMENT =
+            new Topic<>("engagement", Engagement.class, "dev.leadstream.engagement");
+    public static final Topic<ScoringModel> SCORING_MODEL =
+            new Topic<>("scoring-model", ScoringModel.class, "dev.leadstream.scoring-model.published");
+
+    private static final List<Topic<?>> ALL = List.of(
+            DISCOVERY_REQUESTS, RAW_LEADS, SCORED_LEADS, ENRICHED_LEADS, APPROVED, DRAFTS, ENGAGEMENT, SCORING_MODEL);
+
+    private Topics() {
+    }
+
+    public static List<Topic<?>> all() {
+        return ALL;
+    }
+
+    public static Optional<Topic<?>> byName(String name) {
+        return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+}

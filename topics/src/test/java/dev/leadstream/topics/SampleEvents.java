@@ -1,0 +1,87 @@
+package dev.leadstream.topics;
+
+import dev.leadstream.topics.event.Approval;
+import dev.leadstream.topics.event.DiscoveryRequest;
+import dev.leadstream.topics.event.Draft;
+import dev.leadstream.topics.event.Engagement;
+import dev.leadstream.topics.event.EnrichedLead;
+import dev.leadstream.topics.event.FieldValue;
+import dev.leadstream.topics.event.Provenance;
+import dev.leadstream.topics.event.RawLead;
+import dev.leadstream.topics.event.ScoredLead;
+import dev.leadstream.topics.event.ScoringModel;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** One fully populated event per topic: every optional field set, so a schema sees all of them. */
+final class SampleEvents {
+
+    static final Instant AT = Instant.parse("2026-11-24T10:15:30Z");
+    static final Provenance PROVENANCE = new Provenance("test-agent", "1.0", "rules-v1", AT);
+    static final String PAGE = "https://rose-bakery.example/contact";
+
+    static DiscoveryRequest discoveryRequest() {
+        return new DiscoveryRequest("req-1", "bakeries", "Leeds, GB", List.of("sourdough"),
+                List.of("https://rose-bakery.example/"), List.of("seed"),
+                new DiscoveryRequest.Limits(50, 2, 10, 120), "ana", AT);
+    }
+
+    static RawLead rawLead() {
+        FieldValue name = FieldValue.of("Rose Bakery", PAGE, "json-ld", 0.95);
+        return new RawLead("rose-bakery.example", "req-1", "https://rose-bakery.example/", PAGE, name,
+                List.of(FieldValue.of("hello@rose-bakery.example", PAGE, "mailto", 0.9)),
+                List.of(FieldValue.of("+441130000000", PAGE, "tel", 0.9)),
+                FieldValue.of("1 Mill Lane, Leeds", PAGE, "json-ld", 0.9),
+                FieldValue.of("Sourdough and cakes", PAGE, "meta", 0.6),
+                List.of(FieldValue.of("https://instagram.com/rosebakery", PAGE, "heuristic", 0.7)),
+                List.of(FieldValue.of("Bakery", PAGE, "json-ld", 0.9)),
+                AT, PROVENANCE);
+    }
+
+    static ScoredLead scoredLead() {
+        return new ScoredLead("rose-bakery.example", "Rose Bakery", "https://rose-bakery.example/",
+                List.of("hello@rose-bakery.example"), List.of("+441130000000"), "1 Mill Lane, Leeds",
+                "Sourdough and cakes", List.of("https://instagram.com/rosebakery"), List.of("Bakery"),
+                List.of(PAGE), "default", 80, "A",
+                List.of(new ScoredLead.FeatureContribution("has_email", 1, 30, 30, "an email address was found")),
+                "prior-1", PROVENANCE);
+    }
+
+    static EnrichedLead enrichedLead() {
+        return new EnrichedLead("rose-bakery.example", scoredLead(),
+                List.of(new EnrichedLead.Signal("website", "https", "true", "https://rose-bakery.example/")),
+                PROVENANCE);
+    }
+
+    static Draft draft() {
+        return new Draft("draft-1", "rose-bakery.example", 1,
+                new Draft.Persona("Owner of a neighbourhood bakery", "warm", List.of("sourdough")),
+                new Draft.Email("hello@rose-bakery.example", "Hello Rose Bakery", "Hi there", "<p>Hi there</p>"),
+                List.of(new Draft.SocialPost("instagram", "Love your sourdough")),
+                List.of(new Draft.Claim("You bake sourdough", List.of("description"))),
+                List.of(new Draft.GuardrailFinding("grounded", "info", "every claim has a fact")),
+                PROVENANCE);
+    }
+
+    static Approval leadSelected() {
+        return new Approval("evt-1", Approval.LEAD_SELECTED, "rose-bakery.example", "ana", AT, scoredLead(), null);
+    }
+
+    static Approval draftApproved() {
+        return new Approval("evt-2", Approval.DRAFT_APPROVED, "rose-bakery.example", "ana", AT, null, draft());
+    }
+
+    static Engagement engagement() {
+        return new Engagement("evt-3", "rose-bakery.example", Engagement.SENT, "email", "draft-1", "default",
+                "a", "smtp accepted", AT, PROVENANCE);
+    }
+
+    static ScoringModel scoringModel() {
+        return new ScoringModel("default", "learned-1", Map.of("has_email", 32.5), 12, AT, PROVENANCE);
+    }
+
+    private SampleEvents() {
+    }
+}
