@@ -7,15 +7,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The headers every {@code <topic>.dlq} record carries, so people and the replay tool know why. */
+/**
+ * The headers every {@code <topic>.dlq} record carries, so people and the replay tool know why.
+ * The names are SmallRye Reactive Messaging's, so messaging agents and Streams apps agree.
+ */
 public final class DeadLetters {
 
-    public static final String REASON = "dlq-reason";
-    public static final String EXCEPTION = "dlq-exception";
-    public static final String SOURCE_TOPIC = "dlq-source-topic";
-    public static final String SOURCE_PARTITION = "dlq-source-partition";
-    public static final String SOURCE_OFFSET = "dlq-source-offset";
-    public static final String AGENT = "dlq-agent";
+    public static final String REASON = "dead-letter-reason";
+    public static final String EXCEPTION = "dead-letter-exception-class-name";
+    public static final String SOURCE_TOPIC = "dead-letter-topic";
+    public static final String SOURCE_PARTITION = "dead-letter-partition";
+    public static final String SOURCE_OFFSET = "dead-letter-offset";
+    public static final String AGENT = "dead-letter-agent";
 
     private DeadLetters() {
     }
