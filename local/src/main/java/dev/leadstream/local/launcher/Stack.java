@@ -180,8 +180,8 @@ public final class Stack {
         specs.add(app("enrichment-agent", AppSpec.quarkusJar("enrichment-agent"), ports.agents().get(3), "128m", Map.of()));
         specs.add(app("persona-agent", AppSpec.quarkusJar("persona-agent"), ports.agents().get(4), "128m", Map.of()));
         specs.add(app("outreach-agent", AppSpec.quarkusJar("outreach-agent"), ports.agents().get(5), "128m", Map.of(
-                "quarkus.mailer.host", "127.0.0.1",
-                "quarkus.mailer.port", Integer.toString(ports.smtp()),
+                "outreach.smtp.host", "127.0.0.1",
+                "outreach.smtp.port", Integer.toString(ports.smtp()),
                 "outreach.ledger.dir", data.resolve("outreach-agent").toString())));
         specs.add(app("feedback-stream", AppSpec.quarkusJar("feedback-stream"), ports.agents().get(6), "128m", Map.of(
                 "kafka-streams.state.dir", data.resolve("feedback-stream").toString())));

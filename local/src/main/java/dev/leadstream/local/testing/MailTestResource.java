@@ -4,14 +4,14 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.util.Map;
 
-/** Points a {@code @QuarkusTest}'s mailer at the shared real SMTP server (GreenMail). */
+/** Points a {@code @QuarkusTest}'s SMTP sender at the shared real SMTP server (GreenMail). */
 public class MailTestResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
         return Map.of(
-                "quarkus.mailer.host", "127.0.0.1",
-                "quarkus.mailer.port", Integer.toString(SharedInfra.mail().smtpPort()));
+                "outreach.smtp.host", "127.0.0.1",
+                "outreach.smtp.port", Integer.toString(SharedInfra.mail().smtpPort()));
     }
 
     @Override

@@ -1,0 +1,93 @@
+package dev.leadstream.outreach.channel;
+
+import dev.leadstream.topics.event.Draft;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Properties;
+
+/** Sends one draft's email over SMTP, synchronously, with bounded timeouts. */
+@ApplicationScoped
+public class SmtpSender {
+
+    @ConfigMapping(prefix = "outreach.smtp")
+    public interface SmtpConfig {
+        @WithDefault("127.0.0.1")
+        String host();
+
+        @WithDefault("3025")
+        int port();
+
+        @WithDefault("outreach@leadstream.local")
+        String from();
+
+        /** The name said in EHLO; without it the client looks this host up in DNS, which can hang. */
+        @WithDefault("leadstream.local")
+        String heloName();
+
+        @WithDefault("false")
+        boolean startTls();
+
+        Optional<String> username();
+
+        Optional<String> password();
+
+        @WithDefault("15s")
+        Duration timeout();
+    }
+
+    private final SmtpConfig config;
+    private final Session session;
+
+    public SmtpSender(SmtpConfig config) {
+        this.config = config;
+        Properties props = new Properties();
+        props.put("mail.smtp.host", config.host());
+        props.put("mail.smtp.port", Integer.toString(config.port()));
+        props.put("mail.smtp.localhost", config.heloName());
+        props.put("mail.smtp.starttls.enable", Boolean.toString(config.startTls()));
+        props.put("mail.smtp.starttls.required", Boolean.toString(config.startTls()));
+        props.put("mail.smtp.auth", Boolean.toString(config.username().isPresent()));
+        props.put("mail.smtp.connectiontimeout", Long.toString(config.timeout().toMillis()));
+        props.put("mail.smtp.timeout", Long.toString(config.timeout().toMillis()));
+        props.put("mail.smtp.writetimeout", Long.toString(config.timeout().toMillis()));
+        this.session = Session.getInstance(props);
+    }
+
+    /** Returns the Message-ID the server accepted. */
+    public String send(Draft draft) throws MessagingException {
+        MimeMessage message = new MimeMessage(session);
+        message.setFrom(new InternetAddress(config.from()));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(draft.email().to(), true));
+        message.setSubject(draft.email().subject(), "UTF-8");
+        message.setHeader("X-LeadStream-Draft", draft.draftId());
+        MimeMultipart alternatives = new MimeMultipart("alternative");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(draft.email().textBody(), "UTF-8");
+        alternatives.addBodyPart(text);
+        if (draft.email().htmlBody() != null) {
+            MimeBodyPart html = new MimeBodyPart();
+            html.setContent(draft.email().htmlBody(), "text/html; charset=UTF-8");
+            alternatives.addBodyPart(html);
+        }
+        message.setContent(alternatives);
+        message.saveChanges();
+        if (config.username().isPresent()) {
+            Transport.send(message, config.username().get(), config.password().orElse(""));
+        } else {
+            Transport.send(message);
+        }
+        return message.getMessageID();
+    }
+}
