@@ -1,0 +1,112 @@
+package dev.leadstream.hitl.service;
+
+import dev.leadstream.hitl.entity.Decision;
+import dev.leadstream.hitl.entity.OutboxEvent;
+import dev.leadstream.hitl.repository.DraftRepository;
+import dev.leadstream.hitl.repository.LeadRepository;
+import dev.leadstream.topics.EventJson;
+import dev.leadstream.topics.Topics;
+import dev.leadstream.topics.event.Approval;
+import dev.leadstream.topics.event.DiscoveryRequest;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.core.Response;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Every reviewer decision is written together with its outbox row in ONE transaction: either both
+ * exist or neither, so a decision can never be lost or published without being recorded.
+ */
+@ApplicationScoped
+public class DecisionService {
+
+    public static final String LEAD_SELECTED = Approval.LEAD_SELECTED;
+    public static final String DRAFT_APPROVED = Approval.DRAFT_APPROVED;
+    public static final String DISCOVERY_REQUESTED = "discovery.requested";
+
+    private final Mutiny.SessionFactory sessions;
+    private final LeadRepository leads;
+    private final DraftRepository drafts;
+
+    public DecisionService(Mutiny.SessionFactory sessions, LeadRepository leads, DraftRepository drafts) {
+        this.sessions = sessions;
+        this.leads = leads;
+        this.drafts = drafts;
+    }
+
+    public Uni<Decision> selectLead(String leadId, String reviewer, String idempotencyKey) {
+        return sessions.withTransaction(session -> replay(session, idempotencyKey).chain(previous -> previous != null
+                ? Uni.createFrom().item(previous)
+                : leads.find(session, leadId).chain(row -> {
+                    if (row == null) {
+                        throw new NotFoundException("no lead " + leadId);
+                    }
+                    if ("selected".equals(row.status())) {
+                        throw new ClientErrorException("lead " + leadId + " is already selected", Response.Status.CONFLICT);
+                    }
+                    Decision decision = Decision.of(LEAD_SELECTED, leadId, leadId, reviewer, idempotencyKey);
+                    Approval approval = Approval.leadSelected(decision.id.toString(), row.lead(), reviewer);
+                    return session.persist(decision)
+                            .chain(() -> session.persist(outbox(decision, approval)))
+                            .chain(() -> leads.setStatus(session, leadId, "selected"))
+                            .replaceWith(decision);
+                })));
+    }
+
+    public Uni<Decision> approveDraft(String draftId, String reviewer, String idempotencyKey) {
+        return sessions.withTransaction(session -> replay(session, idempotencyKey).chain(previous -> previous != null
+                ? Uni.createFrom().item(previous)
+                : drafts.find(session, draftId).chain(row -> {
+                    if (row == null) {
+                        throw new NotFoundException("no draft " + draftId);
+                    }
+                    if ("approved".equals(row.status())) {
+                        throw new ClientErrorException("draft " + draftId + " is already approved", Response.Status.CONFLICT);
+                    }
+                    row.draft().findings().stream().filter(f -> "block".equals(f.severity())).findFirst().ifPresent(f -> {
+                        throw new ClientErrorException("draft " + draftId + " is blocked: " + f.message(), 422);
+                    });
+                    Decision decision = Decision.of(DRAFT_APPROVED, row.draft().leadId(), draftId, reviewer, idempotencyKey);
+                    Approval approval = Approval.draftApproved(decision.id.toString(), row.draft(), reviewer);
+                    return session.persist(decision)
+                            .chain(() -> session.persist(outbox(decision, approval)))
+                            .chain(() -> drafts.setStatus(session, draftId, "approved"))
+                            .replaceWith(decision);
+                })));
+    }
+
+    public Uni<DiscoveryRequest> submitDiscovery(DiscoveryRequest draft, String reviewer) {
+        DiscoveryRequest request = new DiscoveryRequest(UUID.randomUUID().toString(), draft.sector(), draft.geography(),
+                draft.keywords(), draft.seedUrls(), draft.sources(), draft.limits(), reviewer, Instant.now());
+        Decision decision = Decision.of(DISCOVERY_REQUESTED, "-", request.requestId(), reviewer, null);
+        OutboxEvent row = OutboxEvent.of(decision.id, Topics.DISCOVERY_REQUESTS, request.requestId(),
+                Topics.DISCOVERY_REQUESTS.eventType(), request);
+        return sessions.withTransaction(session -> session.createNativeQuery("""
+                        insert into discovery_requests (request_id, request, requested_by)
+                        values (:id, cast(cast(:request as text) as jsonb), :by)""")
+                .setParameter("id", request.requestId()).setParameter("request", EventJson.toJson(request))
+                .setParameter("by", reviewer).executeUpdate()
+                .chain(() -> session.persist(decision))
+                .chain(() -> session.persist(row))
+                .replaceWith(request));
+    }
+
+    private static OutboxEvent outbox(Decision decision, Approval approval) {
+        return OutboxEvent.of(decision.id, Topics.APPROVED, approval.leadId(),
+                Topics.APPROVED.eventType() + "." + approval.type(), approval);
+    }
+
+    /** The decision an earlier call with the same idempotency key made, or null. */
+    private static Uni<Decision> replay(Mutiny.Session session, String idempotencyKey) {
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            return Uni.createFrom().nullItem();
+        }
+        return session.createSelectionQuery("from Decision where idempotencyKey = :key", Decision.class)
+                .setParameter("key", idempotencyKey).getSingleResultOrNull();
+    }
+}
