@@ -1,0 +1,66 @@
+package dev.leadstream.relay;
+
+import java.nio.file.Path;
+import java.util.Properties;
+
+/**
+ * The relay's settings, from system properties or environment (RELAY_DATABASE_HOST for
+ * relay.database.host, and so on). Defaults fit the one-machine stack.
+ */
+public record RelayConfig(String dbHost, int dbPort, String dbName, String dbUser, String dbPassword,
+                          String bootstrapServers, Path offsetsFile, int httpPort, String slot, String publication) {
+
+    public static RelayConfig fromEnvironment() {
+        return new RelayConfig(
+                setting("relay.database.host", "127.0.0.1"),
+                Integer.parseInt(setting("relay.database.port", "15432")),
+                setting("relay.database.name", "leadstream"),
+                setting("relay.database.user", "postgres"),
+                setting("relay.database.password", "postgres"),
+                setting("kafka.bootstrap.servers", "127.0.0.1:19092"),
+                Path.of(setting("relay.offsets.file", "target/outbox-relay/offsets.dat")),
+                Integer.parseInt(setting("relay.http.port", "8088")),
+                setting("relay.slot", "leadstream_outbox"),
+                setting("relay.publication", "leadstream_outbox"));
+    }
+
+    /** Debezium's embedded-engine settings: pgoutput, the outbox table only, EventRouter. */
+    public Properties debezium() {
+        Properties p = new Properties();
+        p.setProperty("name", "leadstream-outbox-relay");
+        p.setProperty("connector.class", "io.debezium.connector.postgresql.PostgresConnector");
+        p.setProperty("offset.storage", "org.apache.kafka.connect.storage.FileOffsetBackingStore");
+        p.setProperty("offset.storage.file.filename", offsetsFile.toString());
+        p.setProperty("offset.flush.interval.ms", "1000");
+        p.setProperty("database.hostname", dbHost);
+        p.setProperty("database.port", Integer.toString(dbPort));
+        p.setProperty("database.dbname", dbName);
+        p.setProperty("database.user", dbUser);
+        p.setProperty("database.password", dbPassword);
+        p.setProperty("topic.prefix", "leadstream");
+        p.setProperty("plugin.name", "pgoutput");
+        // hitl-api's migrations create both, so no change is missed whichever starts first
+        p.setProperty("slot.name", slot);
+        p.setProperty("publication.name", publication);
+        p.setProperty("publication.autocreate.mode", "disabled");
+        p.setProperty("table.include.list", "public.outbox");
+        p.setProperty("snapshot.mode", "no_data");
+        p.setProperty("tombstones.on.delete", "false");
+        p.setProperty("transforms", "outbox");
+        p.setProperty("transforms.outbox.type", "io.debezium.transforms.outbox.EventRouter");
+        p.setProperty("transforms.outbox.route.by.field", "aggregatetype");
+        p.setProperty("transforms.outbox.route.topic.replacement", "${routedByValue}");
+        p.setProperty("transforms.outbox.table.field.event.key", "aggregateid");
+        p.setProperty("transforms.outbox.table.fields.additional.placement", "type:header:ce_type");
+        return p;
+    }
+
+    private static String setting(String name, String fallback) {
+        String value = System.getProperty(name);
+        if (value == null) {
+            value = System.getenv(name.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'));
+        }
+        return value == null ? fallback : value;
+    }
+
+}
