@@ -1,15 +1,9 @@
 package dev.leadstream.local.launcher;
 
-import dev.leadstream.topics.EventJson;
 import dev.leadstream.topics.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -44,8 +38,8 @@ public class DemoCommand implements Callable<Integer> {
         System.out.printf("All processes healthy after %ds. Logs: %s%n",
                 Duration.between(started, Instant.now()).toSeconds(), stack.workspace().logs());
 
-        List<String> seeds = Files.readAllLines(stack.workspace().data().resolve("sample-sites.txt"));
-        String requestId = submitDiscovery(stack, seeds);
+        List<String> seeds = stack.sampleSites();
+        String requestId = stack.submitDiscovery(seeds);
         System.out.println("""
 
                   Review API   %s/api/leads
@@ -80,21 +74,5 @@ public class DemoCommand implements Callable<Integer> {
         } catch (Exception e) {
             return "(broker not answering: " + e.getMessage() + ")";
         }
-    }
-
-    static String submitDiscovery(Stack stack, List<String> seeds) throws Exception {
-        String body = EventJson.toJson(Map.of(
-                "sector", "local businesses",
-                "geography", "GB",
-                "seedUrls", seeds,
-                "sources", List.of("seed")));
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(stack.hitlApiUrl() + "/api/discovery-requests"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException("discovery request refused: " + response.statusCode() + " " + response.body());
-        }
-        return EventJson.MAPPER.readTree(response.body()).path("requestId").asText();
     }
 }

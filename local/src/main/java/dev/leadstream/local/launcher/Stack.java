@@ -1,6 +1,7 @@
 package dev.leadstream.local.launcher;
 
 import dev.leadstream.local.infra.LocalPostgres;
+import dev.leadstream.topics.EventJson;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -107,6 +108,35 @@ public final class Stack {
         }
     }
 
+    /** The sample sites' home pages, as served by the infrastructure process. */
+    public List<String> sampleSites() {
+        try {
+            return Files.readAllLines(workspace.data().resolve("sample-sites.txt"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the infrastructure has not written its sample sites yet", e);
+        }
+    }
+
+    /** Asks the review API for a discovery of these sites; returns the request id. */
+    public String submitDiscovery(List<String> seedUrls) {
+        String body = EventJson.toJson(Map.of("sector", "local businesses", "geography", "GB",
+                "seedUrls", seedUrls, "sources", List.of("seed")));
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(hitlApiUrl() + "/api/discovery-requests"))
+                    .header("Content-Type", "application/json").header("X-Reviewer", "leadstream-demo")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 202) {
+                throw new IllegalStateException("discovery request refused: " + response.statusCode() + " " + response.body());
+            }
+            return EventJson.MAPPER.readTree(response.body()).path("requestId").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A crashed launcher can leave processes behind; the next start stops them first. */
     private void stopLeftovers() {
         down();
@@ -118,7 +148,8 @@ public final class Stack {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        process(INFRA).start(List.of("-Xmx512m", "-XX:+UseSerialGC", "-Dleadstream.home=" + workspace.home()),
+        process(INFRA).start(List.of("-Xmx512m", "-XX:+UseSerialGC", "-Dleadstream.home=" + workspace.home(),
+                        "-Dleadstream.workspace=" + workspace.root()),
                 List.of("-jar", workspace.home().resolve("local/target/local.jar").toString(), "infra",
                         "--kafka-port=" + ports.kafka(), "--postgres-port=" + ports.postgres(),
                         "--smtp-port=" + ports.smtp(), "--imap-port=" + ports.imap(),

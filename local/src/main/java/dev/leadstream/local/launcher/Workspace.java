@@ -12,8 +12,11 @@ public record Workspace(Path home, Path root) {
         return new Workspace(home.toAbsolutePath().normalize(), home.toAbsolutePath().normalize().resolve(".leadstream"));
     }
 
+    /** {@code -Dleadstream.home} (the project) and, for a second stack beside a demo, {@code -Dleadstream.workspace}. */
     public static Workspace fromSystemProperty() {
-        return at(Path.of(System.getProperty("leadstream.home", ".")));
+        Workspace standard = at(Path.of(System.getProperty("leadstream.home", ".")));
+        String root = System.getProperty("leadstream.workspace");
+        return root == null ? standard : new Workspace(standard.home(), Path.of(root).toAbsolutePath().normalize());
     }
 
     public Path logs() {

@@ -1,0 +1,46 @@
+package dev.leadstream.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.leadstream.topics.EventJson;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/** The review API as a reviewer's client sees it: JSON over HTTP on 127.0.0.1. */
+final class ReviewApi {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String baseUrl;
+
+    ReviewApi(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    JsonNode get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(), 200);
+    }
+
+    JsonNode post(String path, int expectedStatus) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("X-Reviewer", "e2e-reviewer")
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), expectedStatus);
+    }
+
+    private JsonNode send(HttpRequest request, int expectedStatus) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != expectedStatus) {
+                throw new AssertionError(request.method() + " " + request.uri() + " answered " + response.statusCode()
+                        + ": " + response.body());
+            }
+            return EventJson.MAPPER.readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError(request.uri() + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}

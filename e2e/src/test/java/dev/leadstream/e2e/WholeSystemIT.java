@@ -1,0 +1,116 @@
+package dev.leadstream.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.leadstream.local.launcher.Stack;
+import dev.leadstream.local.launcher.StackPorts;
+import dev.leadstream.local.launcher.Workspace;
+import dev.leadstream.local.testing.TopicProbe;
+import dev.leadstream.topics.Topics;
+import dev.leadstream.topics.event.ScoringModel;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole system the way {@code ./leadstream demo} runs it: Kafka, PostgreSQL, GreenMail and the
+ * sample sites in one process, the outbox relay and every agent each in its own JVM. The test
+ * only talks to the review API, reads the mailbox over IMAP and watches one topic.
+ */
+class WholeSystemIT {
+
+    private static final int SITES = 4;
+    private static Stack stack;
+    private static ReviewApi api;
+
+    @BeforeAll
+    static void startEverything() {
+        Path home = Path.of(System.getProperty("leadstream.home", "..")).toAbsolutePath().normalize();
+        // a workspace of its own, so a demo running on this machine is left alone
+        Workspace workspace = new Workspace(home, home.resolve("e2e/target/leadstream"));
+        stack = new Stack(workspace, StackPorts.free(), SITES);
+        stack.up(Duration.ofMinutes(4));
+        api = new ReviewApi(stack.hitlApiUrl());
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        if (stack != null) {
+            stack.down();
+        }
+    }
+
+    @Test
+    void discoveredBusinessesAreScoredSelectedWrittenToApprovedSentOnceAndLearnedFrom() throws Exception {
+        stack.submitDiscovery(stack.sampleSites());
+
+        // discovered → scraped → scored → enriched → in the lead table
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> leads().size() == SITES && leads().stream().allMatch(l -> l.path("signals").size() > 0));
+        List<JsonNode> leads = leads();
+        assertThat(leads).allSatisfy(l -> {
+            assertThat(l.path("lead").path("score").asInt()).isBetween(1, 100);
+            assertThat(l.path("lead").path("explanation").size()).isPositive();
+        });
+        JsonNode chosen = leads.stream().filter(l -> l.path("lead").path("emails").size() > 0).findFirst().orElseThrow();
+        String leadId = chosen.path("leadId").asText();
+        String recipient = chosen.path("lead").path("emails").get(0).asText();
+
+        // selection → outbox → Debezium → approved → persona-agent → drafts → review table
+        api.post("/api/leads/" + leadId + "/select", 202);
+        await().atMost(Duration.ofMinutes(1)).until(() -> api.get("/api/leads/" + leadId + "/drafts").size() == 1);
+        JsonNode draft = api.get("/api/leads/" + leadId + "/drafts").get(0).path("draft");
+        assertThat(draft.path("email").path("to").asText()).isEqualTo(recipient);
+
+        // approval → outbox → Debezium → approved → outreach-agent → one email in the real SMTP server
+        api.post("/api/drafts/" + draft.path("draftId").asText() + "/approve", 202);
+        await().atMost(Duration.ofMinutes(1)).until(() -> inbox(recipient).size() == 1);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> inbox(recipient).size() == 1);
+        assertThat(inbox(recipient).get(0)).startsWith(draft.path("email").path("subject").asText());
+
+        // the sent signal reaches feedback-stream, which publishes a new scoring model
+        TopicProbe probe = new TopicProbe(stack.bootstrapServers());
+        List<ScoringModel> models = probe.values(Topics.SCORING_MODEL, probe.readUntil(Topics.SCORING_MODEL.name(),
+                Duration.ofMinutes(1), rs -> !rs.isEmpty()));
+        assertThat(models).anySatisfy(m -> {
+            assertThat(m.segment()).isEqualTo("default");
+            assertThat(m.observations()).isGreaterThanOrEqualTo(1);
+        });
+    }
+
+    private static List<JsonNode> leads() {
+        List<JsonNode> items = new ArrayList<>();
+        api.get("/api/leads?limit=100").path("items").forEach(items::add);
+        return items;
+    }
+
+    /** Subject lines of the messages in the recipient's mailbox, read over IMAP. */
+    private static List<String> inbox(String recipient) throws Exception {
+        Store store = Session.getInstance(new Properties()).getStore("imap");
+        store.connect("127.0.0.1", stack.ports().imap(), recipient, "any");
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            List<String> subjects = new ArrayList<>();
+            for (Message message : inbox.getMessages()) {
+                subjects.add(message.getSubject());
+            }
+            inbox.close(false);
+            return subjects;
+        } finally {
+            store.close();
+        }
+    }
+}
