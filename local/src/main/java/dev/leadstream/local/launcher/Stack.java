@@ -150,7 +150,8 @@ public final class Stack {
         }
         process(INFRA).start(List.of("-Xmx512m", "-XX:+UseSerialGC", "-Dleadstream.home=" + workspace.home(),
                         "-Dleadstream.workspace=" + workspace.root()),
-                List.of("-jar", workspace.home().resolve("local/target/local.jar").toString(), "infra",
+                List.of("-cp", workspace.home().resolve("local/target/local.jar") + ":" + workspace.home().resolve("local/target/lib/*"),
+                        LeadStreamCli.class.getName(), "infra",
                         "--kafka-port=" + ports.kafka(), "--postgres-port=" + ports.postgres(),
                         "--smtp-port=" + ports.smtp(), "--imap-port=" + ports.imap(),
                         "--web-port=" + ports.sampleWeb(), "--sites=" + sampleSites));
