@@ -6,23 +6,18 @@ import dev.leadstream.topics.JsonSerde;
 import dev.leadstream.topics.Topics;
 import dev.leadstream.topics.event.Engagement;
 import dev.leadstream.topics.event.ScoringModel;
-import dev.leadstream.topics.streams.Parsed;
+import dev.leadstream.topics.streams.ReadOrDeadLetter;
 import dev.leadstream.topics.streams.StampCloudEvents;
-import dev.leadstream.topics.streams.ToDeadLetter;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
-import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
-import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-import java.util.Map;
 
 /** engagement → outcome tallies per segment (state store) → learned weights → scoring-model. */
 public final class FeedbackTopology {
@@ -35,19 +30,7 @@ public final class FeedbackTopology {
 
     public static Topology build(WeightLearner learner, String defaultSegment) {
         StreamsBuilder builder = new StreamsBuilder();
-        Map<String, KStream<String, Parsed<Engagement>>> branches = builder
-                .stream(Topics.ENGAGEMENT.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()))
-                .mapValues(value -> validated(Parsed.of(value, Engagement.class)))
-                .split(Named.as("engagement-"))
-                .branch((key, parsed) -> parsed.failed(), Branched.as("invalid"))
-                .defaultBranch(Branched.as("valid"));
-
-        branches.get("engagement-invalid")
-                .processValues(() -> new ToDeadLetter<Engagement>("feedback-stream"))
-                .to(Topics.ENGAGEMENT.dlq(), Produced.with(Serdes.String(), Serdes.ByteArray()));
-
-        branches.get("engagement-valid")
-                .mapValues(Parsed::event)
+        ReadOrDeadLetter.stream(builder, Topics.ENGAGEMENT, "feedback-stream", FeedbackTopology::problem)
                 .mapValues(e -> e.segment() == null ? withSegment(e, defaultSegment) : e)
                 // re-keyed by segment: the tallies and the compacted model are per segment
                 .selectKey((leadId, e) -> e.segment())
@@ -62,11 +45,8 @@ public final class FeedbackTopology {
         return builder.build();
     }
 
-    private static Parsed<Engagement> validated(Parsed<Engagement> parsed) {
-        if (!parsed.failed() && !Engagement.TYPES.contains(parsed.event().type())) {
-            return Parsed.failed(parsed.original(), new IllegalArgumentException("unknown engagement type " + parsed.event().type()));
-        }
-        return parsed;
+    private static String problem(Engagement signal) {
+        return Engagement.TYPES.contains(signal.type()) ? null : "unknown engagement type " + signal.type();
     }
 
     private static Engagement withSegment(Engagement e, String segment) {

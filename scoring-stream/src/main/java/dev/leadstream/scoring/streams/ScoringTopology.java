@@ -7,24 +7,19 @@ import dev.leadstream.topics.Topics;
 import dev.leadstream.topics.event.RawLead;
 import dev.leadstream.topics.event.ScoredLead;
 import dev.leadstream.topics.event.ScoringModel;
-import dev.leadstream.topics.streams.Parsed;
+import dev.leadstream.topics.streams.ReadOrDeadLetter;
 import dev.leadstream.topics.streams.StampCloudEvents;
-import dev.leadstream.topics.streams.ToDeadLetter;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.GlobalKTable;
 import org.apache.kafka.streams.kstream.Grouped;
-import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
-import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-import java.util.Map;
 
 /**
  * raw-leads → merged per lead (state store) → scored against the segment's learned model
@@ -44,19 +39,7 @@ public final class ScoringTopology {
         GlobalKTable<String, ScoringModel> models = builder.globalTable(Topics.SCORING_MODEL.name(),
                 Consumed.with(Serdes.String(), Topics.SCORING_MODEL.valueSerde()), Materialized.as(MODELS_STORE));
 
-        Map<String, KStream<String, Parsed<RawLead>>> branches = builder
-                .stream(Topics.RAW_LEADS.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()))
-                .mapValues(value -> validated(Parsed.of(value, RawLead.class)))
-                .split(Named.as("raw-"))
-                .branch((key, parsed) -> parsed.failed(), Branched.as("invalid"))
-                .defaultBranch(Branched.as("valid"));
-
-        branches.get("raw-invalid")
-                .processValues(() -> new ToDeadLetter<RawLead>("scoring-stream"))
-                .to(Topics.RAW_LEADS.dlq(), Produced.with(Serdes.String(), Serdes.ByteArray()));
-
-        branches.get("raw-valid")
-                .mapValues(Parsed::event)
+        ReadOrDeadLetter.stream(builder, Topics.RAW_LEADS, "scoring-stream", ScoringTopology::problem)
                 .groupByKey(Grouped.with(Serdes.String(), Topics.RAW_LEADS.valueSerde()))
                 .aggregate(MergedLead::empty, (leadId, raw, merged) -> merged.merge(raw),
                         Materialized.<String, MergedLead, KeyValueStore<Bytes, byte[]>>as(MERGED_STORE)
@@ -69,10 +52,7 @@ public final class ScoringTopology {
     }
 
     /** A lead must name itself; one that does not can never be merged, so it is dead on arrival. */
-    private static Parsed<RawLead> validated(Parsed<RawLead> parsed) {
-        if (!parsed.failed() && (parsed.event().leadId() == null || parsed.event().leadId().isBlank())) {
-            return Parsed.failed(parsed.original(), new IllegalArgumentException("raw lead without a leadId"));
-        }
-        return parsed;
+    private static String problem(RawLead lead) {
+        return lead.leadId() == null || lead.leadId().isBlank() ? "raw lead without a leadId" : null;
     }
 }
