@@ -17,6 +17,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Every reviewer decision is written together with its outbox row in ONE transaction: either both
@@ -40,44 +41,36 @@ public class DecisionService {
     }
 
     public Uni<Decision> selectLead(String leadId, String reviewer, String idempotencyKey) {
-        return sessions.withTransaction(session -> replay(session, idempotencyKey).chain(previous -> previous != null
-                ? Uni.createFrom().item(previous)
-                : leads.find(session, leadId).chain(row -> {
-                    if (row == null) {
-                        throw new NotFoundException("no lead " + leadId);
-                    }
-                    if ("selected".equals(row.status())) {
-                        throw new ClientErrorException("lead " + leadId + " is already selected", Response.Status.CONFLICT);
-                    }
-                    Decision decision = Decision.of(LEAD_SELECTED, leadId, leadId, reviewer, idempotencyKey);
-                    Approval approval = Approval.leadSelected(decision.id.toString(), row.lead(), reviewer);
-                    return session.persist(decision)
-                            .chain(() -> session.persist(outbox(decision, approval)))
-                            .chain(() -> leads.setStatus(session, leadId, "selected"))
-                            .replaceWith(decision);
-                })));
+        return once(idempotencyKey, session -> leads.find(session, leadId).chain(row -> {
+            if (row == null) {
+                throw new NotFoundException("no lead " + leadId);
+            }
+            if ("selected".equals(row.status())) {
+                throw new ClientErrorException("lead " + leadId + " is already selected", Response.Status.CONFLICT);
+            }
+            Decision decision = Decision.of(LEAD_SELECTED, leadId, leadId, reviewer, idempotencyKey);
+            return record(session, decision, Approval.leadSelected(decision.id.toString(), row.lead(), reviewer))
+                    .chain(() -> leads.setStatus(session, leadId, "selected"))
+                    .replaceWith(decision);
+        }));
     }
 
     public Uni<Decision> approveDraft(String draftId, String reviewer, String idempotencyKey) {
-        return sessions.withTransaction(session -> replay(session, idempotencyKey).chain(previous -> previous != null
-                ? Uni.createFrom().item(previous)
-                : drafts.find(session, draftId).chain(row -> {
-                    if (row == null) {
-                        throw new NotFoundException("no draft " + draftId);
-                    }
-                    if ("approved".equals(row.status())) {
-                        throw new ClientErrorException("draft " + draftId + " is already approved", Response.Status.CONFLICT);
-                    }
-                    row.draft().findings().stream().filter(f -> "block".equals(f.severity())).findFirst().ifPresent(f -> {
-                        throw new ClientErrorException("draft " + draftId + " is blocked: " + f.message(), 422);
-                    });
-                    Decision decision = Decision.of(DRAFT_APPROVED, row.draft().leadId(), draftId, reviewer, idempotencyKey);
-                    Approval approval = Approval.draftApproved(decision.id.toString(), row.draft(), reviewer);
-                    return session.persist(decision)
-                            .chain(() -> session.persist(outbox(decision, approval)))
-                            .chain(() -> drafts.setStatus(session, draftId, "approved"))
-                            .replaceWith(decision);
-                })));
+        return once(idempotencyKey, session -> drafts.find(session, draftId).chain(row -> {
+            if (row == null) {
+                throw new NotFoundException("no draft " + draftId);
+            }
+            if ("approved".equals(row.status())) {
+                throw new ClientErrorException("draft " + draftId + " is already approved", Response.Status.CONFLICT);
+            }
+            row.draft().findings().stream().filter(f -> "block".equals(f.severity())).findFirst().ifPresent(f -> {
+                throw new ClientErrorException("draft " + draftId + " is blocked: " + f.message(), 422);
+            });
+            Decision decision = Decision.of(DRAFT_APPROVED, row.draft().leadId(), draftId, reviewer, idempotencyKey);
+            return record(session, decision, Approval.draftApproved(decision.id.toString(), row.draft(), reviewer))
+                    .chain(() -> drafts.setStatus(session, draftId, "approved"))
+                    .replaceWith(decision);
+        }));
     }
 
     public Uni<DiscoveryRequest> submitDiscovery(DiscoveryRequest draft, String reviewer) {
@@ -96,9 +89,17 @@ public class DecisionService {
                 .replaceWith(request));
     }
 
-    private static OutboxEvent outbox(Decision decision, Approval approval) {
-        return OutboxEvent.of(decision.id, Topics.APPROVED, approval.leadId(),
+    /** Runs {@code decide} in one transaction, unless an earlier call with this key already decided. */
+    private Uni<Decision> once(String idempotencyKey, Function<Mutiny.Session, Uni<Decision>> decide) {
+        return sessions.withTransaction(session -> replay(session, idempotencyKey)
+                .chain(previous -> previous != null ? Uni.createFrom().item(previous) : decide.apply(session)));
+    }
+
+    /** The decision and the approval event it publishes, both in the caller's transaction. */
+    private static Uni<Void> record(Mutiny.Session session, Decision decision, Approval approval) {
+        OutboxEvent row = OutboxEvent.of(decision.id, Topics.APPROVED, approval.leadId(),
                 Topics.APPROVED.eventType() + "." + approval.type(), approval);
+        return session.persist(decision).chain(() -> session.persist(row));
     }
 
     /** The decision an earlier call with the same idempotency key made, or null. */
