@@ -1,6 +1,7 @@
 package dev.leadstream.topics;
 
 import dev.leadstream.topics.event.Approval;
+import dev.leadstream.topics.event.DiscoveryProgress;
 import dev.leadstream.topics.event.DiscoveryRequest;
 import dev.leadstream.topics.event.Draft;
 import dev.leadstream.topics.event.Engagement;
@@ -17,6 +18,8 @@ public final class Topics {
 
     public static final Topic<DiscoveryRequest> DISCOVERY_REQUESTS =
             new Topic<>("discovery-requests", DiscoveryRequest.class, "dev.leadstream.discovery.requested");
+    public static final Topic<DiscoveryProgress> DISCOVERY_PROGRESS =
+            new Topic<>("discovery-progress", DiscoveryProgress.class, "dev.leadstream.discovery.progressed");
     public static final Topic<RawLead> RAW_LEADS =
             new Topic<>("raw-leads", RawLead.class, "dev.leadstream.lead.scraped");
     public static final Topic<ScoredLead> SCORED_LEADS =
@@ -34,7 +37,7 @@ public final class Topics {
             new Topic<>("scoring-model", ScoringModel.class, "dev.leadstream.scoring-model.published");
 
     private static final List<Topic<?>> ALL = List.of(
-            DISCOVERY_REQUESTS, RAW_LEADS, SCORED_LEADS, ENRICHED_LEADS, APPROVED, DRAFTS, ENGAGEMENT, SCORING_MODEL);
+            DISCOVERY_REQUESTS, DISCOVERY_PROGRESS, RAW_LEADS, SCORED_LEADS, ENRICHED_LEADS, APPROVED, DRAFTS, ENGAGEMENT, SCORING_MODEL);
 
     private Topics() {
     }

@@ -28,6 +28,7 @@ class ContractTest {
     static Stream<Arguments> samples() {
         return Stream.of(
                 Arguments.of("discovery-request.json", SampleEvents.discoveryRequest()),
+                Arguments.of("discovery-progress.json", SampleEvents.discoveryProgress()),
                 Arguments.of("raw-lead.json", SampleEvents.rawLead()),
                 Arguments.of("scored-lead.json", SampleEvents.scoredLead()),
                 Arguments.of("enriched-lead.json", SampleEvents.enrichedLead()),
@@ -92,11 +93,11 @@ class ContractTest {
         doc.path("channels").forEach(channel -> {
             String address = channel.path("address").asText();
             JsonNode kafka = channel.path("bindings").path("kafka");
-            if (!address.endsWith(".dlq") && !address.equals(Topics.DISCOVERY_REQUESTS.name())
+            if (!address.endsWith(".dlq") && !address.startsWith("discovery-")
                     && !address.equals(Topics.SCORING_MODEL.name())) {
                 leadKeyedPartitions.add(kafka.path("partitions").asInt());
             }
-            if (address.equals(Topics.SCORING_MODEL.name())) {
+            if (address.equals(Topics.SCORING_MODEL.name()) || address.equals(Topics.DISCOVERY_PROGRESS.name())) {
                 assertThat(kafka.path("topicConfiguration").path("cleanup.policy").toString()).contains("compact");
             }
         });

@@ -1,6 +1,7 @@
 package dev.leadstream.topics;
 
 import dev.leadstream.topics.event.Approval;
+import dev.leadstream.topics.event.DiscoveryProgress;
 import dev.leadstream.topics.event.DiscoveryRequest;
 import dev.leadstream.topics.event.Draft;
 import dev.leadstream.topics.event.Engagement;
@@ -24,20 +25,29 @@ final class SampleEvents {
 
     static DiscoveryRequest discoveryRequest() {
         return new DiscoveryRequest("req-1", "bakeries", "Leeds, GB", List.of("sourdough"),
-                List.of("https://rose-bakery.example/"), List.of("seed"),
-                new DiscoveryRequest.Limits(50, 2, 10, 120), "ana", AT);
+                List.of("https://rose-bakery.example/"), List.of("seed", "import"),
+                "name,website\nRose Bakery,https://rose-bakery.example/\n", true, new DiscoveryRequest.Limits(50, 2, 10, 120), "ana", AT);
     }
 
     static RawLead rawLead() {
         FieldValue name = FieldValue.of("Rose Bakery", PAGE, "json-ld", 0.95);
-        return new RawLead("rose-bakery.example", "req-1", "https://rose-bakery.example/", PAGE, name,
+        return new RawLead("rose-bakery.example", "req-1", "https://rose-bakery.example/", PAGE, "directory", name,
                 List.of(FieldValue.of("hello@rose-bakery.example", PAGE, "mailto", 0.9)),
                 List.of(FieldValue.of("+441130000000", PAGE, "tel", 0.9)),
                 FieldValue.of("1 Mill Lane, Leeds", PAGE, "json-ld", 0.9),
+                FieldValue.of("53.7997,-1.5492", PAGE, "json-ld", 0.9),
                 FieldValue.of("Sourdough and cakes", PAGE, "meta", 0.6),
                 List.of(FieldValue.of("https://instagram.com/rosebakery", PAGE, "heuristic", 0.7)),
                 List.of(FieldValue.of("Bakery", PAGE, "json-ld", 0.9)),
-                AT, PROVENANCE);
+                List.of(FieldValue.of("Mo-Fr 08:00-17:00", PAGE, "json-ld", 0.9)),
+                FieldValue.of("en", PAGE, "html-lang", 0.8),
+                FieldValue.of("1998", PAGE, "json-ld", 0.9),
+                List.of("https://rose-bakery.example/", PAGE), AT, PROVENANCE);
+    }
+
+    static DiscoveryProgress discoveryProgress() {
+        return new DiscoveryProgress("req-1", DiscoveryProgress.COMPLETED, 40, 2, 1, 3, 0, 12, 10,
+                List.of("maxLeads reached"), AT, AT);
     }
 
     static ScoredLead scoredLead() {

@@ -75,7 +75,8 @@ public class DecisionService {
 
     public Uni<DiscoveryRequest> submitDiscovery(DiscoveryRequest draft, String reviewer) {
         DiscoveryRequest request = new DiscoveryRequest(UUID.randomUUID().toString(), draft.sector(), draft.geography(),
-                draft.keywords(), draft.seedUrls(), draft.sources(), draft.limits(), reviewer, Instant.now());
+                draft.keywords(), draft.seedUrls(), draft.sources(), draft.businessList(), draft.renderJavaScript(), draft.limits(),
+                reviewer, Instant.now());
         Decision decision = Decision.of(DISCOVERY_REQUESTED, "-", request.requestId(), reviewer, null);
         OutboxEvent row = OutboxEvent.of(decision.id, Topics.DISCOVERY_REQUESTS, request.requestId(),
                 Topics.DISCOVERY_REQUESTS.eventType(), request);

@@ -7,199 +7,188 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a business profile out of one HTML page: schema.org JSON-LD and microdata first (most
- * trustworthy), then mailto/tel links, then heuristics on the visible text.
+ * Reads a business profile out of one HTML page, most trustworthy evidence first: schema.org
+ * JSON-LD, microdata and RDFa Lite; OpenGraph; mailto/tel links; then heuristics on the visible
+ * text (obfuscated emails, phone numbers, address, map coordinates, founding year). Links to
+ * contact, about and imprint pages of the same site are collected for the caller to follow.
  */
 public final class PageExtractor {
 
-    private static final Set<String> BUSINESS_TYPES = Set.of("localbusiness", "organization", "store", "restaurant",
-            "bakery", "dentist", "brewery", "cafeorcoffeeshop", "florist", "bookstore", "professionalservice");
-    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
-    private static final Pattern OBFUSCATED_EMAIL = Pattern.compile(
-            "([A-Za-z0-9._%+-]+)\\s*[\\[(]\\s*at\\s*[\\])]\\s*([A-Za-z0-9-]+(?:\\s*[\\[(]\\s*dot\\s*[\\])]\\s*[A-Za-z0-9-]+)+)",
+    private static final Pattern EMAIL_IN_TEXT = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
+    private static final String AT = "\\s*(?:[\\[({<]\\s*(?i:at)\\s*[\\])}>]|\\s+AT\\s+)\\s*";
+    private static final String DOT_FORMS = "\\s*(?:[\\[({<]\\s*(?i:dot)\\s*[\\])}>]|\\s+DOT\\s+)\\s*";
+    /** "name [at] domain [dot] com", "name (at) domain.com", "name AT domain DOT com", "name{at}domain{dot}org" */
+    private static final Pattern OBFUSCATED_EMAIL = Pattern.compile("([A-Za-z0-9._%+-]+)" + AT
+            + "([A-Za-z0-9-]+(?:(?:" + DOT_FORMS + "|\\.)[A-Za-z0-9-]+)+)");
+    private static final Pattern DOT = Pattern.compile(DOT_FORMS);
+    private static final Pattern FOUNDED = Pattern.compile(
+            "\\b(?:since|established(?: in)?|est\\.?|founded(?: in)?|family[- ]run since|serving [^.]{0,30} since)\\s+(1[6-9]\\d\\d|20\\d\\d)\\b",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern DOT = Pattern.compile("\\s*[\\[(]\\s*dot\\s*[\\])]\\s*", Pattern.CASE_INSENSITIVE);
-    private static final Pattern PHONE = Pattern.compile("\\+?\\d[\\d ()-]{7,}\\d");
-    private static final List<String> SOCIAL_HOSTS = List.of("instagram.com", "facebook.com", "linkedin.com",
-            "tiktok.com", "t.me", "x.com", "twitter.com", "youtube.com");
+    private static final Pattern MAP_COORDINATES = Pattern.compile("[@=](-?\\d{1,2}\\.\\d{3,}),\\s*(-?\\d{1,3}\\.\\d{3,})");
+    private static final List<String> CONTACT_WORDS = List.of("contact", "kontakt", "impressum", "imprint", "about",
+            "legal-notice", "mentions-legales", "contacto", "chi-siamo", "find-us", "visit");
 
-    public PageFacts extract(Document page) {
+    public PageFacts extract(Document page, String region) {
         String url = page.location();
+        String phoneRegion = region != null ? region : Regions.ofWebsite(url);
         PageFacts facts = new PageFacts();
-        page.select("script[type=application/ld+json]").forEach(s -> readJsonLd(s.data(), url, facts));
-        readMicrodata(page, url, facts);
-        readLinks(page, url, facts);
-        readText(page, url, facts);
-        facts.name = PageFacts.better(facts.name, fallbackName(page, url));
-        Element meta = page.selectFirst("meta[name=description]");
-        if (meta != null) {
-            facts.description = PageFacts.better(facts.description, FieldValue.of(meta.attr("content"), url, "meta", 0.6));
-        }
+        facts.pageRead(url);
+        readJsonLd(page, url, phoneRegion, facts);
+        readMarkup(page, url, phoneRegion, MarkupProps.Syntax.MICRODATA, "microdata", facts);
+        readMarkup(page, url, phoneRegion, MarkupProps.Syntax.RDFA, "rdfa", facts);
+        OpenGraph.read(page, url, phoneRegion, facts);
+        readLinks(page, url, phoneRegion, facts);
+        readText(page, url, phoneRegion, facts);
+        readPageMeta(page, url, facts);
         return facts;
     }
 
-    private void readJsonLd(String json, String url, PageFacts facts) {
-        JsonNode root;
-        try {
-            root = EventJson.MAPPER.readTree(json);
-        } catch (Exception e) {
-            return; // broken JSON-LD is common; the other methods still run
-        }
-        for (JsonNode node : root.isArray() ? root : root.has("@graph") ? root.get("@graph") : List.of(root)) {
-            if (!BUSINESS_TYPES.contains(node.path("@type").asText().toLowerCase(Locale.ROOT))) {
-                continue;
+    private void readJsonLd(Document page, String url, String region, PageFacts facts) {
+        BusinessReader reader = new BusinessReader(url, "json-ld", 0.95, region);
+        for (Element script : page.select("script[type=application/ld+json]")) {
+            JsonNode root;
+            try {
+                root = EventJson.MAPPER.readTree(script.data());
+            } catch (Exception e) {
+                continue; // broken JSON-LD is common; the other methods still run
             }
-            facts.name = PageFacts.better(facts.name, value(node.path("name"), url, "json-ld", 0.95));
-            facts.description = PageFacts.better(facts.description, value(node.path("description"), url, "json-ld", 0.9));
-            addEmail(facts, node.path("email").asText(null), url, "json-ld", 0.95);
-            addPhone(facts, node.path("telephone").asText(null), url, "json-ld", 0.95);
-            JsonNode address = node.path("address");
-            if (address.isObject()) {
-                String text = join(address.path("streetAddress").asText(""), address.path("addressLocality").asText(""),
-                        address.path("postalCode").asText(""), address.path("addressCountry").asText(""));
-                facts.address = PageFacts.better(facts.address, FieldValue.of(text, url, "json-ld", 0.95));
-            }
-            node.path("sameAs").forEach(s -> addSocial(facts, s.asText(), url, "json-ld", 0.95));
-            PageFacts.add(facts.categories, node.path("@type").asText(),
-                    FieldValue.of(node.path("@type").asText(), url, "json-ld", 0.9));
-        }
-    }
-
-    private void readMicrodata(Document page, String url, PageFacts facts) {
-        for (Element scope : page.select("[itemscope][itemtype]")) {
-            String type = scope.attr("itemtype");
-            String simpleType = type.substring(type.lastIndexOf('/') + 1);
-            if (!BUSINESS_TYPES.contains(simpleType.toLowerCase(Locale.ROOT))) {
-                continue;
-            }
-            facts.name = PageFacts.better(facts.name, itemprop(scope, "name", url));
-            facts.description = PageFacts.better(facts.description, itemprop(scope, "description", url));
-            FieldValue phone = itemprop(scope, "telephone", url);
-            if (phone != null) {
-                addPhone(facts, phone.value(), url, "microdata", 0.9);
-            }
-            Element email = scope.selectFirst("[itemprop=email]");
-            if (email != null) {
-                addEmail(facts, email.hasAttr("href") ? email.attr("href").replace("mailto:", "") : email.text(), url, "microdata", 0.9);
-            }
-            Element address = scope.selectFirst("[itemprop=address]");
-            if (address != null) {
-                facts.address = PageFacts.better(facts.address, FieldValue.of(address.text(), url, "microdata", 0.9));
-            }
-            PageFacts.add(facts.categories, simpleType, FieldValue.of(simpleType, url, "microdata", 0.85));
-        }
-    }
-
-    private void readLinks(Document page, String url, PageFacts facts) {
-        for (Element link : page.select("a[href]")) {
-            String href = link.attr("href").trim();
-            String lower = href.toLowerCase(Locale.ROOT);
-            if (lower.startsWith("mailto:")) {
-                addEmail(facts, href.substring(7).split("\\?")[0], url, "mailto", 0.9);
-            } else if (lower.startsWith("tel:")) {
-                addPhone(facts, href.substring(4), url, "tel", 0.9);
-            } else {
-                String absolute = link.absUrl("href");
-                if (SOCIAL_HOSTS.stream().anyMatch(h -> hostOf(absolute).endsWith(h))) {
-                    addSocial(facts, absolute, url, "link", 0.8);
-                } else if (isContactLink(link, lower) && sameHost(absolute, url)) {
-                    facts.contactPageUrls.add(absolute);
+            for (JsonNode node : candidates(root)) {
+                JsonLdProps item = new JsonLdProps(node);
+                if (BusinessReader.isBusiness(item)) {
+                    reader.read(item, facts);
                 }
             }
         }
     }
 
-    private void readText(Document page, String url, PageFacts facts) {
-        String text = page.body() == null ? "" : page.body().text();
+    /** Top-level nodes, {@code @graph} members, and the business a page is about or published by. */
+    private static List<JsonNode> candidates(JsonNode root) {
+        List<JsonNode> nodes = new ArrayList<>();
+        for (JsonNode node : root.isArray() ? root : List.of(root)) {
+            if (node.has("@graph")) {
+                node.get("@graph").forEach(nodes::add);
+            } else {
+                nodes.add(node);
+            }
+        }
+        List<JsonNode> nested = new ArrayList<>();
+        for (JsonNode node : nodes) {
+            for (String link : List.of("mainEntity", "about", "publisher", "provider")) {
+                if (node.path(link).isObject()) {
+                    nested.add(node.get(link));
+                }
+            }
+        }
+        nodes.addAll(nested);
+        return nodes;
+    }
+
+    private void readMarkup(Document page, String url, String region, MarkupProps.Syntax syntax, String method,
+                            PageFacts facts) {
+        BusinessReader reader = new BusinessReader(url, method, 0.9, region);
+        for (Element scope : page.getElementsByAttribute(syntax.scopeAttr)) {
+            if (!scope.attr(syntax.typeAttr).isBlank()) {
+                MarkupProps item = new MarkupProps(scope, syntax);
+                if (BusinessReader.isBusiness(item)) {
+                    reader.read(item, facts);
+                }
+            }
+        }
+    }
+
+    private void readLinks(Document page, String url, String region, PageFacts facts) {
+        for (Element link : page.select("a[href]")) {
+            String href = link.attr("href").trim();
+            String lower = href.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("mailto:")) {
+                Contacts.email(href).ifPresent(e -> facts.addEmail(FieldValue.of(e, url, "mailto", 0.9)));
+            } else if (lower.startsWith("tel:")) {
+                Contacts.phone(href, region).ifPresent(p -> facts.addPhone(FieldValue.of(p, url, "tel", 0.9)));
+            } else {
+                String absolute = link.absUrl("href");
+                Contacts.socialProfile(absolute).ifPresent(s -> facts.addSocialProfile(FieldValue.of(s, url, "link", 0.8)));
+                Matcher coordinates = MAP_COORDINATES.matcher(absolute);
+                if ((absolute.contains("maps.google") || absolute.contains("google.com/maps")
+                        || absolute.contains("openstreetmap.org")) && coordinates.find()) {
+                    facts.offerGeo(FieldValue.of(coordinates.group(1) + "," + coordinates.group(2), url, "map-link", 0.7));
+                }
+                if (isContactLink(link, lower) && sameHost(absolute, url)) {
+                    facts.addContactPage(absolute.split("#", 2)[0]);
+                }
+            }
+        }
+    }
+
+    private void readText(Document page, String url, String region, PageFacts facts) {
+        if (page.body() == null) {
+            return;
+        }
+        String text = page.body().text();
         Matcher obfuscated = OBFUSCATED_EMAIL.matcher(text);
         while (obfuscated.find()) {
-            addEmail(facts, obfuscated.group(1) + "@" + DOT.matcher(obfuscated.group(2)).replaceAll("."), url, "heuristic-obfuscated", 0.75);
+            String domain = DOT.matcher(obfuscated.group(2)).replaceAll(".");
+            Contacts.email(obfuscated.group(1) + "@" + domain)
+                    .ifPresent(e -> facts.addEmail(FieldValue.of(e, url, "heuristic-obfuscated", 0.75)));
         }
-        Matcher email = EMAIL.matcher(text);
+        Matcher email = EMAIL_IN_TEXT.matcher(text);
         while (email.find()) {
-            addEmail(facts, email.group(), url, "heuristic", 0.7);
+            Contacts.email(email.group()).ifPresent(e -> facts.addEmail(FieldValue.of(e, url, "heuristic", 0.7)));
         }
-        Matcher phone = PHONE.matcher(text);
-        while (phone.find()) {
-            addPhone(facts, phone.group(), url, "heuristic", 0.6);
-        }
+        Contacts.phonesIn(text, region).forEach(p -> facts.addPhone(FieldValue.of(p, url, "heuristic", 0.65)));
         Element address = page.selectFirst("address");
-        if (address != null) {
-            facts.address = PageFacts.better(facts.address, FieldValue.of(address.text(), url, "heuristic", 0.7));
+        if (address != null && !address.text().isBlank()) {
+            facts.offerAddress(FieldValue.of(address.text(), url, "heuristic", 0.7));
+        }
+        Matcher founded = FOUNDED.matcher(text);
+        if (founded.find()) {
+            facts.offerFoundingYear(FieldValue.of(founded.group(1), url, "heuristic", 0.6));
         }
     }
 
-    private static FieldValue fallbackName(Document page, String url) {
-        Element og = page.selectFirst("meta[property=og:title]");
-        if (og != null && !og.attr("content").isBlank()) {
-            return FieldValue.of(og.attr("content"), url, "opengraph", 0.7);
+    private void readPageMeta(Document page, String url, PageFacts facts) {
+        Element description = page.selectFirst("meta[name=description]");
+        if (description != null) {
+            facts.offerDescription(FieldValue.of(description.attr("content"), url, "meta", 0.6));
         }
-        String title = page.title().split("[|–—-]")[0].trim();
-        return title.isBlank() ? null : FieldValue.of(title, url, "title", 0.5);
-    }
-
-    private static void addEmail(PageFacts facts, String email, String url, String method, double confidence) {
-        if (email == null) {
-            return;
+        String lang = page.selectFirst("html") == null ? "" : page.selectFirst("html").attr("lang").trim();
+        if (lang.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")) {
+            facts.offerLanguage(FieldValue.of(lang.toLowerCase(Locale.ROOT), url, "html-lang", 0.8));
         }
-        String normalised = email.trim().toLowerCase(Locale.ROOT);
-        if (EMAIL.matcher(normalised).matches() && !normalised.matches(".*\\.(png|jpe?g|gif|svg|webp)$")) {
-            PageFacts.add(facts.emails, normalised, FieldValue.of(normalised, url, method, confidence));
+        Element position = page.selectFirst("meta[name=geo.position], meta[name=ICBM]");
+        if (position != null) {
+            String[] parts = position.attr("content").split("[;,]");
+            if (parts.length == 2 && parts[0].trim().matches("-?\\d+(\\.\\d+)?") && parts[1].trim().matches("-?\\d+(\\.\\d+)?")) {
+                facts.offerGeo(FieldValue.of(parts[0].trim() + "," + parts[1].trim(), url, "meta", 0.7));
+            }
         }
-    }
-
-    private static void addPhone(PageFacts facts, String phone, String url, String method, double confidence) {
-        if (phone == null) {
-            return;
+        String title = page.title().split("\\s[|–—-]\\s")[0].trim();
+        if (!title.isBlank()) {
+            facts.offerName(FieldValue.of(title, url, "title", 0.5));
         }
-        String digits = phone.replaceAll("[^+\\d]", "");
-        if (digits.replace("+", "").length() >= 8) {
-            PageFacts.add(facts.phones, digits, FieldValue.of(digits, url, method, confidence));
-        }
-    }
-
-    private static void addSocial(PageFacts facts, String profile, String url, String method, double confidence) {
-        if (profile != null && profile.startsWith("http")) {
-            PageFacts.add(facts.socialProfiles, profile, FieldValue.of(profile, url, method, confidence));
-        }
-    }
-
-    private static FieldValue itemprop(Element scope, String prop, String url) {
-        Element element = scope.selectFirst("[itemprop=" + prop + "]");
-        return element == null || element.text().isBlank() ? null : FieldValue.of(element.text(), url, "microdata", 0.9);
-    }
-
-    private static FieldValue value(JsonNode node, String url, String method, double confidence) {
-        return node.isTextual() && !node.asText().isBlank() ? FieldValue.of(node.asText(), url, method, confidence) : null;
     }
 
     private static boolean isContactLink(Element link, String href) {
         String text = link.text().toLowerCase(Locale.ROOT);
-        return href.contains("contact") || href.contains("impressum") || href.contains("imprint")
-                || text.contains("contact") || text.contains("impressum");
+        return CONTACT_WORDS.stream().anyMatch(w -> href.contains(w) || text.contains(w));
     }
 
     private static boolean sameHost(String a, String b) {
         return !hostOf(a).isEmpty() && hostOf(a).equals(hostOf(b));
     }
 
-    private static String hostOf(String url) {
+    static String hostOf(String url) {
         try {
             String host = URI.create(url).getHost();
             return host == null ? "" : host.toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
             return "";
         }
-    }
-
-    private static String join(String... parts) {
-        return String.join(", ", java.util.Arrays.stream(parts).filter(p -> !p.isBlank()).toList());
     }
 }

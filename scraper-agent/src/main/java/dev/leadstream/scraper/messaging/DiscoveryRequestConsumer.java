@@ -1,9 +1,12 @@
 package dev.leadstream.scraper.messaging;
 
-import dev.leadstream.scraper.extract.SiteScraper;
+import dev.leadstream.scraper.discover.DiscoveryJob;
 import dev.leadstream.topics.CloudEvents;
+import dev.leadstream.topics.DiscoveryRequestRules;
 import dev.leadstream.topics.EventJson;
+import dev.leadstream.topics.Topic;
 import dev.leadstream.topics.Topics;
+import dev.leadstream.topics.event.DiscoveryProgress;
 import dev.leadstream.topics.event.DiscoveryRequest;
 import dev.leadstream.topics.event.RawLead;
 import io.smallrye.common.annotation.Blocking;
@@ -16,53 +19,55 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
-import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
 
 /**
- * Turns a discovery request into raw leads. The request's offset is committed only after every
- * lead it produced was acknowledged by the broker; a request that can never work goes to
- * {@code discovery-requests.dlq} with the reason.
+ * Runs each discovery request. The request's offset is committed only after every lead it
+ * produced was acknowledged by the broker. A request that can never work is rejected: its
+ * status says why, and the record goes to {@code discovery-requests.dlq} with the same reason.
  */
 @ApplicationScoped
 public class DiscoveryRequestConsumer {
 
     private static final Logger LOG = Logger.getLogger(DiscoveryRequestConsumer.class);
+    private static final String SOURCE = "/leadstream/scraper-agent";
 
-    private final SiteScraper scraper;
+    private final DiscoveryJob job;
     private final MutinyEmitter<String> rawLeads;
+    private final MutinyEmitter<String> progress;
 
-    public DiscoveryRequestConsumer(SiteScraper scraper, @Channel("raw-leads") MutinyEmitter<String> rawLeads) {
-        this.scraper = scraper;
+    public DiscoveryRequestConsumer(DiscoveryJob job, @Channel("raw-leads") MutinyEmitter<String> rawLeads,
+                                    @Channel("discovery-progress") MutinyEmitter<String> progress) {
+        this.job = job;
         this.rawLeads = rawLeads;
+        this.progress = progress;
     }
 
     @Incoming("discovery-requests")
     @Blocking
     public void onRequest(String json) {
         DiscoveryRequest request = EventJson.read(json, DiscoveryRequest.class);
-        if (request.seedUrls().isEmpty()) {
-            throw new IllegalArgumentException("discovery request " + request.requestId() + " has no seed URLs");
+        List<String> problems = DiscoveryRequestRules.problems(request);
+        if (!problems.isEmpty()) {
+            Instant now = Instant.now();
+            publish(progress, Topics.DISCOVERY_PROGRESS, request.requestId(), new DiscoveryProgress(request.requestId(),
+                    DiscoveryProgress.REJECTED, 0, 0, 0, 0, 0, 0, 0, problems, now, now));
+            throw new IllegalArgumentException("discovery request rejected: " + String.join("; ", problems));
         }
-        int found = 0;
-        int failed = 0;
-        for (String seed : request.seedUrls().stream().limit(request.limits().maxLeads()).toList()) {
-            try {
-                send(scraper.scrape(seed, request.requestId()));
-                found++;
-            } catch (IOException | IllegalArgumentException e) {
-                failed++;
-                LOG.warnf("request %s: could not read %s: %s", request.requestId(), seed, e.getMessage());
-            }
-        }
-        LOG.infof("request %s: %d leads from %d seed URLs, %d failed", request.requestId(), found,
-                request.seedUrls().size(), failed);
+        DiscoveryProgress done = job.run(request,
+                lead -> publish(rawLeads, Topics.RAW_LEADS, lead.leadId(), lead),
+                status -> publish(progress, Topics.DISCOVERY_PROGRESS, status.requestId(), status));
+        LOG.infof("request %s %s: %d sites, %d leads, %d pages fetched, %d disallowed by robots.txt, %d refused, %d failed",
+                request.requestId(), done.state(), done.sitesDiscovered(), done.leadsFound(), done.pagesFetched(),
+                done.pagesSkippedByRobots(), done.pagesRefused(), done.pagesFailed());
     }
 
-    private void send(RawLead lead) {
+    private static void publish(MutinyEmitter<String> emitter, Topic<?> topic, String key, Object event) {
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(lead.leadId())
-                .withHeaders(new RecordHeaders(CloudEvents.headers(Topics.RAW_LEADS.eventType(), "/leadstream/scraper-agent")))
+                .withKey(key)
+                .withHeaders(new RecordHeaders(CloudEvents.headers(topic.eventType(), SOURCE)))
                 .build();
-        rawLeads.sendMessageAndAwait(Message.of(EventJson.toJson(lead)).addMetadata(metadata));
+        emitter.sendMessageAndAwait(Message.of(EventJson.toJson(event)).addMetadata(metadata));
     }
 }

@@ -3,19 +3,28 @@ package dev.leadstream.topics.event;
 import java.time.Instant;
 import java.util.List;
 
-/** One business as the scraper saw it on one page; every field carries its evidence. */
+/**
+ * One business as the scraper saw it on its site (home page plus a bounded number of contact
+ * pages) or in a listing source; every field carries its evidence.
+ */
 public record RawLead(
         String leadId,
         String requestId,
         String website,
         String pageUrl,
+        String discoverySource,
         FieldValue name,
         List<FieldValue> emails,
         List<FieldValue> phones,
         FieldValue address,
+        FieldValue geo,
         FieldValue description,
         List<FieldValue> socialProfiles,
         List<FieldValue> categories,
+        List<FieldValue> openingHours,
+        FieldValue language,
+        FieldValue foundingYear,
+        List<String> pagesRead,
         Instant fetchedAt,
         Provenance provenance) {
 
@@ -24,5 +33,7 @@ public record RawLead(
         phones = phones == null ? List.of() : List.copyOf(phones);
         socialProfiles = socialProfiles == null ? List.of() : List.copyOf(socialProfiles);
         categories = categories == null ? List.of() : List.copyOf(categories);
+        openingHours = openingHours == null ? List.of() : List.copyOf(openingHours);
+        pagesRead = pagesRead == null ? List.of() : List.copyOf(pagesRead);
     }
 }

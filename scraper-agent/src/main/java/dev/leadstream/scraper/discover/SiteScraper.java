@@ -1,0 +1,115 @@
+package dev.leadstream.scraper.discover;
+
+import dev.leadstream.scraper.crawl.ContentKind;
+import dev.leadstream.scraper.crawl.CrawlSession;
+import dev.leadstream.scraper.crawl.FetchOutcome;
+import dev.leadstream.scraper.extract.PageExtractor;
+import dev.leadstream.scraper.extract.PageFacts;
+import dev.leadstream.scraper.extract.Regions;
+import dev.leadstream.scraper.render.ChromiumRenderer;
+import dev.leadstream.topics.LeadIds;
+import dev.leadstream.topics.event.FieldValue;
+import dev.leadstream.topics.event.Provenance;
+import dev.leadstream.topics.event.RawLead;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Turns a candidate into one raw lead: reads the business's home page and, when it lacks an email
+ * or a phone number, a bounded number of its contact/about/imprint pages, then joins that with
+ * whatever the source already knew.
+ */
+public final class SiteScraper {
+
+    public static final String EXTRACTOR_VERSION = "extractor-v2";
+
+    private final PageExtractor extractor = new PageExtractor();
+    private final int maxContactPages;
+    private final ChromiumRenderer renderer;
+    private final String version;
+
+    public SiteScraper(int maxContactPages, ChromiumRenderer renderer, String version) {
+        this.maxContactPages = maxContactPages;
+        this.renderer = renderer;
+        this.version = version;
+    }
+
+    public Optional<RawLead> scrape(Candidate candidate, CrawlSession session) {
+        String region = Regions.ofGeography(session.request().geography());
+        PageFacts facts = new PageFacts();
+        if (candidate.known() != null) {
+            facts.absorb(candidate.known());
+        }
+        String website = null;
+        if (candidate.website() != null) {
+            Optional<Document> home = load(candidate.website(), session);
+            if (home.isEmpty() && candidate.known() == null) {
+                return Optional.empty();
+            }
+            website = home.map(d -> origin(d.location())).orElse(candidate.website());
+            if (home.isPresent()) {
+                PageFacts homeFacts = extractor.extract(home.get(), region);
+                facts.absorb(homeFacts);
+                if (facts.emails().isEmpty() || facts.phones().isEmpty()) {
+                    homeFacts.contactPageUrls().stream().limit(maxContactPages).forEach(url ->
+                            load(url, session).ifPresent(page -> facts.absorb(extractor.extract(page, region))));
+                }
+            }
+        }
+        if (facts.name() == null && (website == null || !facts.hasContact())) {
+            return Optional.empty(); // nothing to call the business by, or nothing to reach it with
+        }
+        String leadId = website != null ? LeadIds.fromWebsite(website)
+                : LeadIds.fromNameAndAddress(facts.name().value(), value(facts.address()));
+        String pageUrl = facts.pagesRead().isEmpty() ? candidate.website() : facts.pagesRead().getFirst();
+        return Optional.of(new RawLead(leadId, session.request().requestId(), website,
+                pageUrl == null ? sourceUrlOf(facts) : pageUrl, candidate.source(),
+                facts.name(), facts.emails(), facts.phones(), facts.address(), facts.geo(), facts.description(),
+                facts.socialProfiles(), facts.categories(), facts.openingHours(), facts.language(),
+                facts.foundingYear(), facts.pagesRead(), Instant.now(),
+                Provenance.of("scraper-agent", version, EXTRACTOR_VERSION)));
+    }
+
+    private Optional<Document> load(String url, CrawlSession session) {
+        Optional<FetchOutcome.Fetched> page = session.fetch(url, ContentKind.HTML);
+        if (page.isEmpty() || !session.request().renderJavaScript()) {
+            return page.flatMap(Pages::parse);
+        }
+        if (renderer == null || !renderer.available()) {
+            session.note(renderer == null ? "JavaScript rendering is not configured on this scraper; pages were read without it"
+                    : renderer.unavailableReason());
+            return Pages.parse(page.get());
+        }
+        try {
+            Optional<String> dom = renderer.render(page.get().finalUri());
+            if (dom.isPresent()) {
+                return Optional.of(Jsoup.parse(dom.get(), page.get().finalUri().toString()));
+            }
+            session.note("some pages could not be rendered in the browser and were read without JavaScript");
+        } catch (IOException e) {
+            session.note("the browser could not be started: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Pages.parse(page.get());
+    }
+
+    private static String origin(String url) {
+        URI uri = URI.create(url);
+        return uri.getScheme() + "://" + uri.getRawAuthority() + "/";
+    }
+
+    private static String sourceUrlOf(PageFacts facts) {
+        return facts.name() != null ? facts.name().sourceUrl() : facts.emails().isEmpty()
+                ? facts.phones().getFirst().sourceUrl() : facts.emails().getFirst().sourceUrl();
+    }
+
+    private static String value(FieldValue v) {
+        return v == null ? null : v.value();
+    }
+}
