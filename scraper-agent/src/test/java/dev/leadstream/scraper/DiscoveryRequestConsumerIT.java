@@ -1,26 +1,23 @@
 package dev.leadstream.scraper;
 
 import dev.leadstream.local.sample.SampleBusiness;
-import dev.leadstream.local.sample.SampleBusinesses;
 import dev.leadstream.local.sample.SampleWeb;
 import dev.leadstream.local.testing.KafkaTestResource;
 import dev.leadstream.local.testing.SharedInfra;
 import dev.leadstream.local.testing.TopicProbe;
 import dev.leadstream.topics.CloudEvents;
 import dev.leadstream.topics.Topics;
+import dev.leadstream.topics.event.DiscoveryProgress;
 import dev.leadstream.topics.event.DiscoveryRequest;
 import dev.leadstream.topics.event.FieldValue;
 import dev.leadstream.topics.event.RawLead;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,7 +25,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The real agent against the real broker, crawling sample sites served on 127.0.0.1. */
+/** The real agent against the real broker, crawling the sample directory served on 127.0.0.1. */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 class DiscoveryRequestConsumerIT {
@@ -36,40 +33,61 @@ class DiscoveryRequestConsumerIT {
     private static SampleWeb web;
 
     @BeforeAll
-    static void serveSampleSites() throws Exception {
-        web = new SampleWeb(SampleBusinesses.generate(3, 7), 0).start();
-        // the test JVM resolves host names from this file only (-Djdk.net.hosts.file, see the pom)
-        Files.writeString(Path.of(System.getProperty("jdk.net.hosts.file")), web.hostsFile());
-    }
-
-    @AfterAll
-    static void stopSampleSites() {
-        web.close();
+    static void serveSampleSites() {
+        web = SampleWebOnLoopback.web();
     }
 
     @Test
-    void everySeedBecomesARawLeadWithEvidence() {
+    void aDirectoryRequestYieldsEveryListedBusinessAndReportsItsProgress() {
         TopicProbe probe = new TopicProbe(SharedInfra.kafka().bootstrapServers());
         String requestId = "req-" + UUID.randomUUID();
-        List<String> seeds = web.businesses().stream().map(web::homeUrl).toList();
-        probe.send(Topics.DISCOVERY_REQUESTS, requestId, new DiscoveryRequest(requestId, "local", "GB", List.of(),
-                seeds, List.of("seed"), null, "test", Instant.now()));
+        probe.send(Topics.DISCOVERY_REQUESTS, requestId, new DiscoveryRequest(requestId, "local businesses", "GB",
+                List.of(), List.of(web.directoryUrl()), List.of("directory"), null, false,
+                new DiscoveryRequest.Limits(200, 1, 100, 120), "test", Instant.now()));
 
-        List<RawLead> leads = probe.values(Topics.RAW_LEADS, probe.readUntil(Topics.RAW_LEADS.name(), Duration.ofSeconds(60),
-                        rs -> ofRequest(probe, rs, requestId).size() >= seeds.size()))
+        List<ConsumerRecord<byte[], byte[]>> progressRecords = probe.readUntil(Topics.DISCOVERY_PROGRESS.name(),
+                Duration.ofSeconds(120), rs -> progressOf(probe, rs, requestId).stream()
+                        .anyMatch(p -> !p.state().equals(DiscoveryProgress.RUNNING)));
+        DiscoveryProgress done = progressOf(probe, progressRecords, requestId).getLast();
+        List<RawLead> leads = probe.values(Topics.RAW_LEADS, probe.readUntil(Topics.RAW_LEADS.name(), Duration.ofSeconds(30),
+                        rs -> ofRequest(probe, rs, requestId).size() >= web.businesses().size()))
                 .stream().filter(l -> requestId.equals(l.requestId())).toList();
 
-        assertThat(leads).hasSize(seeds.size());
+        assertThat(done.state()).isEqualTo(DiscoveryProgress.COMPLETED);
+        assertThat(done.pagesSkippedByRobots()).isGreaterThanOrEqualTo(1);
+        assertThat(done.pagesRefused()).isGreaterThanOrEqualTo(1);
+        assertThat(done.pagesFailed()).isGreaterThanOrEqualTo(3); // redirect loop, slow drip, not HTML
         for (SampleBusiness business : web.businesses()) {
             RawLead lead = leads.stream().filter(l -> l.leadId().equals(business.host())).findFirst().orElseThrow();
             assertThat(lead.name().value()).isEqualTo(business.name());
             assertThat(lead.emails()).extracting(FieldValue::value).contains(business.email());
+            assertThat(lead.discoverySource()).isEqualTo("directory");
             assertThat(lead.provenance().agent()).isEqualTo("scraper-agent");
         }
+        assertThat(leads).extracting(RawLead::leadId).doesNotContain("intranet.test", "no-robots.test");
     }
 
     @Test
-    void aRequestThatCanNeverWorkGoesToTheDeadLetterTopicWithItsReason() {
+    void anUnworkableRequestIsRejectedWithItsReasonOnTheDeadLetterTopicAndInItsStatus() {
+        TopicProbe probe = new TopicProbe(SharedInfra.kafka().bootstrapServers());
+        String requestId = "req-" + UUID.randomUUID();
+        probe.send(Topics.DISCOVERY_REQUESTS, requestId, new DiscoveryRequest(requestId, "bakeries", "Leeds, GB",
+                List.of(), List.of(), List.of("carrier-pigeon"), null, false, null, "test", Instant.now()));
+
+        DiscoveryProgress status = progressOf(probe, probe.readUntil(Topics.DISCOVERY_PROGRESS.name(), Duration.ofSeconds(60),
+                rs -> !progressOf(probe, rs, requestId).isEmpty()), requestId).getLast();
+        assertThat(status.state()).isEqualTo(DiscoveryProgress.REJECTED);
+        assertThat(status.notes()).anyMatch(n -> n.contains("unknown source carrier-pigeon"));
+
+        List<ConsumerRecord<byte[], byte[]>> dead = probe.readUntil(Topics.DISCOVERY_REQUESTS.dlq(), Duration.ofSeconds(60),
+                rs -> rs.stream().anyMatch(r -> new String(r.value(), StandardCharsets.UTF_8).contains(requestId)));
+        ConsumerRecord<byte[], byte[]> record = dead.stream()
+                .filter(r -> new String(r.value(), StandardCharsets.UTF_8).contains(requestId)).findFirst().orElseThrow();
+        assertThat(CloudEvents.value(record.headers(), "dead-letter-reason")).contains("unknown source carrier-pigeon");
+    }
+
+    @Test
+    void aRecordThatIsNotARequestGoesToTheDeadLetterTopic() {
         TopicProbe probe = new TopicProbe(SharedInfra.kafka().bootstrapServers());
         String marker = UUID.randomUUID().toString();
         probe.sendRaw(Topics.DISCOVERY_REQUESTS.name(), marker, ("{not json " + marker).getBytes(StandardCharsets.UTF_8),
@@ -84,5 +102,11 @@ class DiscoveryRequestConsumerIT {
 
     private static List<RawLead> ofRequest(TopicProbe probe, List<ConsumerRecord<byte[], byte[]>> records, String requestId) {
         return probe.values(Topics.RAW_LEADS, records).stream().filter(l -> requestId.equals(l.requestId())).toList();
+    }
+
+    private static List<DiscoveryProgress> progressOf(TopicProbe probe, List<ConsumerRecord<byte[], byte[]>> records,
+                                                      String requestId) {
+        return probe.values(Topics.DISCOVERY_PROGRESS, records).stream()
+                .filter(p -> requestId.equals(p.requestId())).toList();
     }
 }

@@ -23,8 +23,10 @@ public record SampleBusiness(
         JSON_LD,
         /** schema.org microdata attributes on the visible text */
         MICRODATA,
-        /** no structured data; contacts only on a linked contact page */
-        PLAIN_CONTACT_PAGE
+        /** no structured data and sloppy, unclosed HTML; contacts only on a linked contact page */
+        PLAIN_CONTACT_PAGE,
+        /** schema.org as RDFa Lite (vocab, typeof, property) */
+        RDFA
     }
 
     public String host() {

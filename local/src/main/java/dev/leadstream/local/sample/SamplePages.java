@@ -25,8 +25,18 @@ public final class SamplePages {
                     + "<span itemprop=\"postalCode\">" + b.postcode() + "</span></div>"
                     + "<span itemprop=\"telephone\">" + b.phone() + "</span> "
                     + "<a itemprop=\"email\" href=\"mailto:" + b.email() + "\">" + b.email() + "</a></div>";
-            case PLAIN_CONTACT_PAGE -> "<h1>" + b.name() + "</h1><p>" + b.description() + "</p>"
+            case PLAIN_CONTACT_PAGE -> "<h1>" + b.name() + "</h1><p>" + b.description() + "<div><table><tr><td>Fresh"
                     + "<nav><a href=\"/about\">About</a> <a href=\"/contact\">Contact us</a></nav>";
+            case RDFA -> "<div vocab=\"https://schema.org/\" typeof=\"LocalBusiness\">"
+                    + "<h1 property=\"name\">" + b.name() + "</h1>"
+                    + "<p property=\"description\">" + b.description() + "</p>"
+                    + "<div property=\"address\" typeof=\"PostalAddress\">"
+                    + "<span property=\"streetAddress\">" + b.street() + "</span>, "
+                    + "<span property=\"addressLocality\">" + b.city() + "</span> "
+                    + "<span property=\"postalCode\">" + b.postcode() + "</span></div>"
+                    + "Phone: <span property=\"telephone\">" + b.phone() + "</span> "
+                    + "<a property=\"email\" href=\"mailto:" + b.email() + "\">Write to us</a>"
+                    + "<meta property=\"foundingDate\" content=\"1987\"></div>";
         };
         String jsonLd = b.markup() == SampleBusiness.Markup.JSON_LD ? jsonLd(b) : "";
         return page(head + jsonLd, body + "<p><a href=\"" + b.instagram() + "\">Instagram</a></p>");
@@ -41,25 +51,39 @@ public final class SamplePages {
                         + "<p>Call " + b.phone() + "</p><address>" + b.address() + "</address>");
     }
 
-    public static String directory(List<SampleBusiness> businesses, int page, int pageSize, String port) {
-        StringBuilder list = new StringBuilder("<h1>Local business directory</h1><ul class=\"listings\">");
+    /** One page of the directory; entries are {name, url, city}. */
+    public static String directory(List<String[]> entries, int page, int pageSize) {
+        StringBuilder list = new StringBuilder("<header><nav><a href=\"/\">Home</a> <a href=\"https://www.example.com/about\">About the directory</a></nav></header>"
+                + "<h1>Local business directory</h1><ul class=\"listings\">");
         int from = page * pageSize;
-        int to = Math.min(from + pageSize, businesses.size());
-        for (SampleBusiness b : businesses.subList(Math.min(from, to), to)) {
-            list.append("<li class=\"listing\"><a class=\"business\" href=\"http://").append(b.host()).append(':')
-                    .append(port).append("/\">").append(b.name()).append("</a> · ").append(b.city()).append("</li>");
+        int to = Math.min(from + pageSize, entries.size());
+        for (String[] e : entries.subList(Math.min(from, to), to)) {
+            list.append("<li class=\"listing\"><a class=\"business\" href=\"").append(e[1]).append("\">")
+                    .append(e[0]).append("</a> · ").append(e[2]).append("</li>");
         }
         list.append("</ul>");
-        if (to < businesses.size()) {
+        if (to < entries.size()) {
             list.append("<a rel=\"next\" href=\"/?page=").append(page + 1).append("\">Next</a>");
         }
-        return page("<title>Directory</title>", list.toString());
+        return page("<title>Directory</title>", list + "<footer><a href=\"https://www.example.org/\">Powered by a CMS</a></footer>");
+    }
+
+    /** The directory's sitemap: its listing pages. */
+    public static String sitemap(String host, int port, int pages) {
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">");
+        for (int page = 0; page < pages; page++) {
+            xml.append("<url><loc>http://").append(host).append(':').append(port).append("/?page=").append(page)
+                    .append("</loc></url>");
+        }
+        return xml.append("</urlset>").toString();
     }
 
     private static String jsonLd(SampleBusiness b) {
         return "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"LocalBusiness\","
                 + "\"name\":\"" + b.name() + "\",\"email\":\"" + b.email() + "\",\"telephone\":\"" + b.phone() + "\","
                 + "\"description\":\"" + b.description() + "\",\"sameAs\":[\"" + b.instagram() + "\"],"
+                + "\"openingHours\":\"Mo-Sa 08:00-17:00\",\"foundingDate\":\"2004-05-01\","
                 + "\"address\":{\"@type\":\"PostalAddress\",\"streetAddress\":\"" + b.street() + "\","
                 + "\"addressLocality\":\"" + b.city() + "\",\"postalCode\":\"" + b.postcode() + "\","
                 + "\"addressCountry\":\"" + b.country() + "\"}}</script>";

@@ -25,10 +25,12 @@ import java.util.stream.Collectors;
 public final class SampleWeb implements AutoCloseable {
 
     public static final String DIRECTORY_HOST = "directory.test";
+    private static final int PAGE_SIZE = 10;
 
     private final List<SampleBusiness> businesses;
     private final Map<String, SampleBusiness> byHost;
     private final int port;
+    private final HostileSites hostile = new HostileSites();
     private HttpServer server;
 
     public SampleWeb(List<SampleBusiness> businesses, int port) {
@@ -65,11 +67,20 @@ public final class SampleWeb implements AutoCloseable {
         return "http://" + DIRECTORY_HOST + ":" + port() + "/";
     }
 
-    /** Lines for a hosts file ({@code -Djdk.net.hosts.file}) that send every sample host to 127.0.0.1. */
+    /**
+     * Lines for a hosts file ({@code -Djdk.net.hosts.file}) that send every sample host to
+     * 127.0.0.1, except {@link HostileSites#INTERNAL}, which stands for an internal address.
+     */
     public String hostsFile() {
         StringBuilder hosts = new StringBuilder("127.0.0.1 localhost " + DIRECTORY_HOST + "\n");
         businesses.forEach(b -> hosts.append("127.0.0.1 ").append(b.host()).append('\n'));
+        HostileSites.HOSTS.forEach(h -> hosts.append(h.equals(HostileSites.INTERNAL) ? HostileSites.INTERNAL_ADDRESS
+                : "127.0.0.1").append(' ').append(h).append('\n'));
         return hosts.toString();
+    }
+
+    public String url(String host) {
+        return "http://" + host + ":" + port() + "/";
     }
 
     @Override
@@ -84,8 +95,10 @@ public final class SampleWeb implements AutoCloseable {
         String host = hostOf(exchange);
         URI uri = exchange.getRequestURI();
         if (DIRECTORY_HOST.equals(host)) {
-            int page = pageOf(uri.getQuery());
-            respond(exchange, 200, SamplePages.directory(businesses, page, 10, Integer.toString(port())));
+            serveDirectory(exchange, uri);
+            return;
+        }
+        if (hostile.handle(host, exchange)) {
             return;
         }
         SampleBusiness business = byHost.get(host);
@@ -94,12 +107,44 @@ public final class SampleWeb implements AutoCloseable {
             return;
         }
         switch (uri.getPath()) {
-            case "/", "/index.html" -> respond(exchange, 200, SamplePages.home(business));
+            case "/", "/index.html" -> {
+                // home pages carry an ETag, so a recrawl can ask whether anything changed
+                String etag = "\"" + business.slug() + "-v1\"";
+                exchange.getResponseHeaders().set("ETag", etag);
+                if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                    exchange.sendResponseHeaders(304, -1);
+                    exchange.close();
+                } else {
+                    respond(exchange, 200, SamplePages.home(business));
+                }
+            }
             case "/contact" -> respond(exchange, 200, SamplePages.contact(business));
             case "/about" -> respond(exchange, 200, SamplePages.home(business));
             case "/robots.txt" -> respond(exchange, 200, "User-agent: *\nAllow: /\n", "text/plain");
             default -> respond(exchange, 404, "<html><body>Not found</body></html>");
         }
+    }
+
+    private void serveDirectory(HttpExchange exchange, URI uri) throws IOException {
+        switch (uri.getPath()) {
+            case "/robots.txt" -> respond(exchange, 200, "User-agent: *\nAllow: /\nSitemap: http://" + DIRECTORY_HOST + ":"
+                    + port() + "/sitemap.xml\n", "text/plain");
+            case "/sitemap.xml" -> respond(exchange, 200, SamplePages.sitemap(DIRECTORY_HOST, port(), pageCount()),
+                    "application/xml");
+            default -> respond(exchange, 200, SamplePages.directory(listed(), pageOf(uri.getQuery()), PAGE_SIZE));
+        }
+    }
+
+    /** Every business site, then the hostile ones, as the directory lists them. */
+    private List<String[]> listed() {
+        List<String[]> entries = new java.util.ArrayList<>();
+        businesses.forEach(b -> entries.add(new String[] {b.name(), homeUrl(b), b.city()}));
+        HostileSites.HOSTS.forEach(h -> entries.add(new String[] {h, url(h), "the internet"}));
+        return entries;
+    }
+
+    private int pageCount() {
+        return (businesses.size() + HostileSites.HOSTS.size() + PAGE_SIZE - 1) / PAGE_SIZE;
     }
 
     private static String hostOf(HttpExchange exchange) {
@@ -122,11 +167,11 @@ public final class SampleWeb implements AutoCloseable {
         return 0;
     }
 
-    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+    static void respond(HttpExchange exchange, int status, String body) throws IOException {
         respond(exchange, status, body, "text/html; charset=utf-8");
     }
 
-    private static void respond(HttpExchange exchange, int status, String body, String contentType) throws IOException {
+    static void respond(HttpExchange exchange, int status, String body, String contentType) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.sendResponseHeaders(status, bytes.length);

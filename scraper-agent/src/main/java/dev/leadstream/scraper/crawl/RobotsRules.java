@@ -13,8 +13,8 @@ import java.util.function.Function;
 
 /**
  * robots.txt per host (RFC 9309, read by crawler-commons), fetched once per host and kept for a
- * day. A missing robots.txt (4xx) allows everything; an unreachable one (5xx, timeout) disallows
- * everything for now, as the RFC asks.
+ * day. A missing robots.txt (4xx, redirect loop) allows everything; an unreachable one (5xx,
+ * timeout) disallows everything for now, as RFC 9309 asks.
  */
 final class RobotsRules {
 
@@ -54,12 +54,17 @@ final class RobotsRules {
         return rulesFor(uri).getSitemaps();
     }
 
+    /** RFC 9309: a 4xx, or too many redirects, means "unavailable": crawl as if there were no robots.txt. */
+    private static boolean unavailable(String reason) {
+        return reason.startsWith("HTTP 4") || reason.startsWith("redirect loop") || reason.contains(" redirects");
+    }
+
     private BaseRobotRules load(URI robotsTxt) {
         SimpleRobotRulesParser parser = new SimpleRobotRulesParser();
         return switch (fetchRobotsTxt.apply(robotsTxt)) {
             case FetchOutcome.Fetched page ->
                     parser.parseContent(robotsTxt.toString(), page.body(), page.contentType(), robotNames);
-            case FetchOutcome.Failed failed when failed.reason().startsWith("HTTP 4") -> parser.failedFetch(404);
+            case FetchOutcome.Failed failed when unavailable(failed.reason()) -> parser.failedFetch(404);
             default -> parser.failedFetch(503);
         };
     }

@@ -141,7 +141,9 @@ public final class PageExtractor {
         while (email.find()) {
             Contacts.email(email.group()).ifPresent(e -> facts.addEmail(FieldValue.of(e, url, "heuristic", 0.7)));
         }
-        Contacts.phonesIn(text, region).forEach(p -> facts.addPhone(FieldValue.of(p, url, "heuristic", 0.65)));
+        for (String block : textBlocks(page.body())) {
+            Contacts.phonesIn(block, region).forEach(p -> facts.addPhone(FieldValue.of(p, url, "heuristic", 0.65)));
+        }
         Element address = page.selectFirst("address");
         if (address != null && !address.text().isBlank()) {
             facts.offerAddress(FieldValue.of(address.text(), url, "heuristic", 0.7));
@@ -150,6 +152,25 @@ public final class PageExtractor {
         if (founded.find()) {
             facts.offerFoundingYear(FieldValue.of(founded.group(1), url, "heuristic", 0.6));
         }
+    }
+
+    /**
+     * The text of each block element on its own, so a number at the end of one paragraph and a
+     * house number at the start of the next are not read as one longer number.
+     */
+    private static List<String> textBlocks(Element body) {
+        List<String> blocks = new ArrayList<>();
+        for (Element element : body.getAllElements()) {
+            if (!element.isBlock() && element != body) {
+                continue;
+            }
+            boolean leaf = element.getAllElements().stream().skip(1).noneMatch(Element::isBlock);
+            String text = leaf ? element.text() : element.ownText();
+            if (!text.isBlank()) {
+                blocks.add(text);
+            }
+        }
+        return blocks;
     }
 
     private void readPageMeta(Document page, String url, PageFacts facts) {

@@ -1,0 +1,157 @@
+package dev.leadstream.scraper.extract;
+
+import dev.leadstream.local.sample.SampleBusiness;
+import dev.leadstream.local.sample.SampleBusinesses;
+import dev.leadstream.local.sample.SamplePages;
+import dev.leadstream.topics.event.FieldValue;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Extraction against the sample sites, whose true facts are known, and against hand-written pages. */
+class PageExtractorTest {
+
+    private final PageExtractor extractor = new PageExtractor();
+    private final List<SampleBusiness> samples = SampleBusinesses.generate(8, 42);
+
+    @ParameterizedTest
+    @EnumSource(value = SampleBusiness.Markup.class, names = {"JSON_LD", "MICRODATA", "RDFA"})
+    void structuredDataGivesNameContactsAndAddressWithItsMethod(SampleBusiness.Markup markup) {
+        SampleBusiness b = sample(markup);
+        PageFacts facts = extract(SamplePages.home(b), "http://" + b.host() + "/");
+        String method = markup.name().toLowerCase().replace('_', '-');
+        assertThat(facts.name().value()).isEqualTo(b.name());
+        assertThat(facts.name().method()).isEqualTo(method);
+        assertThat(values(facts.emails())).containsExactly(b.email());
+        assertThat(values(facts.phones())).containsExactly(b.phone().replace(" ", ""));
+        assertThat(facts.address().value()).contains(b.street()).contains(b.city());
+        assertThat(facts.address().method()).isEqualTo(method);
+        assertThat(facts.language().value()).isEqualTo("en");
+    }
+
+    @Test
+    void jsonLdAlsoGivesSocialProfilesOpeningHoursAndFoundingYear() {
+        SampleBusiness b = sample(SampleBusiness.Markup.JSON_LD);
+        PageFacts facts = extract(SamplePages.home(b), "http://" + b.host() + "/");
+        assertThat(values(facts.socialProfiles())).containsExactly(b.instagram());
+        assertThat(values(facts.openingHours())).containsExactly("Mo-Sa 08:00-17:00");
+        assertThat(facts.foundingYear().value()).isEqualTo("2004");
+        assertThat(values(facts.categories())).contains("localbusiness");
+    }
+
+    @Test
+    void aPlainHomePagePointsToItsContactPageWhereTheObfuscatedEmailIsDecoded() {
+        SampleBusiness b = sample(SampleBusiness.Markup.PLAIN_CONTACT_PAGE);
+        PageFacts home = extract(SamplePages.home(b), "http://" + b.host() + "/");
+        assertThat(home.emails()).isEmpty();
+        assertThat(home.contactPageUrls()).contains("http://" + b.host() + "/contact");
+
+        PageFacts contact = extract(SamplePages.contact(b), "http://" + b.host() + "/contact");
+        assertThat(values(contact.emails())).containsExactly(b.email());
+        assertThat(contact.emails().getFirst().method()).isEqualTo("heuristic-obfuscated");
+        assertThat(contact.emails().getFirst().sourceUrl()).isEqualTo("http://" + b.host() + "/contact");
+        assertThat(values(contact.phones())).containsExactly(b.phone().replace(" ", ""));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "jane [at] rose-bakery [dot] co [dot] uk | jane@rose-bakery.co.uk",
+            "jane (at) rose-bakery.co.uk | jane@rose-bakery.co.uk",
+            "jane AT rose-bakery DOT com | jane@rose-bakery.com",
+            "jane{at}rose-bakery{dot}org | jane@rose-bakery.org",
+            "jane [AT] rose-bakery [DOT] de | jane@rose-bakery.de"})
+    void decodesObfuscatedEmails(String written, String expected) {
+        PageFacts facts = extract("<html><body><p>Write to " + written + ". Thanks!</p></body></html>", "http://x.test/");
+        assertThat(values(facts.emails())).containsExactly(expected);
+    }
+
+    @Test
+    void rejectsImageNamesAndPlaceholders() {
+        PageFacts facts = extract("<html><body><img src=logo@2x.png> logo@2x.png your@email.com name@example.com "
+                + "john.doe@gmail.com a1b2c3d4e5f6a7b8c9d0e1f2@sentry.wixpress.com write to real@rose.co</body></html>",
+                "http://x.test/");
+        assertThat(values(facts.emails())).containsExactly("real@rose.co");
+    }
+
+    @ParameterizedTest(name = "{0} in {1} is {2}")
+    @CsvSource({"0113 496 0123, GB, +441134960123", "(503) 555-0123, US, +15035550123",
+            "030 1234567, DE, +49301234567", "+44 113 496 0123, US, +441134960123"})
+    void phoneNumbersComeOutInE164ReadInTheRequestsRegion(String written, String region, String e164) {
+        PageFacts facts = extractor.extract(Jsoup.parse("<html><body>Call us: " + written + "</body></html>", "http://x.test/"), region);
+        assertThat(values(facts.phones())).containsExactly(e164);
+    }
+
+    @Test
+    void readsOpenGraphBusinessDataSocialLinksMapCoordinatesAndHeuristicFacts() {
+        String html = """
+                <html lang="de-DE"><head><title>Backhaus Linde | Berlin</title>
+                <meta property="og:site_name" content="Backhaus Linde">
+                <meta property="business:contact_data:email" content="info@backhaus-linde.de">
+                <meta property="business:contact_data:street_address" content="Lindenstraße 3">
+                <meta property="business:contact_data:locality" content="Berlin"></head>
+                <body><p>Family run since 1921.</p>
+                <a href="https://www.facebook.com/backhauslinde">Facebook</a>
+                <a href="https://www.facebook.com/sharer/sharer.php?u=x">Share</a>
+                <a href="https://t.me/backhauslinde">Telegram</a>
+                <a href="https://www.google.com/maps/place/x/@52.5200,13.4050,17z">Map</a>
+                <a href="/impressum">Impressum</a></body></html>""";
+        PageFacts facts = extractor.extract(Jsoup.parse(html, "https://backhaus-linde.de/"), null);
+        assertThat(facts.name().value()).isEqualTo("Backhaus Linde");
+        assertThat(facts.name().method()).isEqualTo("opengraph");
+        assertThat(values(facts.emails())).containsExactly("info@backhaus-linde.de");
+        assertThat(facts.address().value()).isEqualTo("Lindenstraße 3, Berlin");
+        assertThat(values(facts.socialProfiles()))
+                .containsExactly("https://www.facebook.com/backhauslinde", "https://t.me/backhauslinde");
+        assertThat(facts.geo().value()).isEqualTo("52.5200,13.4050");
+        assertThat(facts.foundingYear().value()).isEqualTo("1921");
+        assertThat(facts.language().value()).isEqualTo("de-de");
+        assertThat(facts.contactPageUrls()).containsExactly("https://backhaus-linde.de/impressum");
+    }
+
+    @Test
+    void readsOpeningHoursSpecificationsAndIgnoresItemsThatAreNotBusinesses() {
+        String html = """
+                <html><head><script type="application/ld+json">
+                {"@context":"https://schema.org","@graph":[
+                 {"@type":"WebSite","name":"Not The Business","telephone":"+44 113 496 0999"},
+                 {"@type":["Dentist","MedicalBusiness"],"name":"Smile Studio","telephone":"+44 113 496 0555",
+                  "geo":{"@type":"GeoCoordinates","latitude":53.8,"longitude":-1.55},
+                  "openingHoursSpecification":[{"@type":"OpeningHoursSpecification",
+                    "dayOfWeek":["https://schema.org/Monday","https://schema.org/Tuesday"],"opens":"09:00:00","closes":"17:30:00"}]}]}
+                </script></head><body></body></html>""";
+        PageFacts facts = extractor.extract(Jsoup.parse(html, "https://smile.example/"), "GB");
+        assertThat(facts.name().value()).isEqualTo("Smile Studio");
+        assertThat(values(facts.phones())).containsExactly("+441134960555");
+        assertThat(values(facts.openingHours())).containsExactly("Mo,Tu 09:00-17:30");
+        assertThat(facts.geo().value()).isEqualTo("53.8,-1.55");
+        assertThat(values(facts.categories())).containsExactly("dentist", "medicalbusiness");
+    }
+
+    @Test
+    void brokenJsonLdAndBrokenHtmlStillYieldWhatTheTextSays() {
+        PageFacts facts = extract("<html><head><script type=application/ld+json>{\"@type\": \"Bakery\", broken</script>"
+                + "<title>Crumb | Leeds</title></head><body><div><table><tr><td>mail crumb [at] crumb [dot] test"
+                + "<p>0113 496 0777", "http://crumb.test/");
+        assertThat(facts.name().value()).isEqualTo("Crumb");
+        assertThat(values(facts.emails())).containsExactly("crumb@crumb.test");
+        assertThat(values(facts.phones())).containsExactly("+441134960777");
+    }
+
+    private SampleBusiness sample(SampleBusiness.Markup markup) {
+        return samples.stream().filter(s -> s.markup() == markup).findFirst().orElseThrow();
+    }
+
+    private PageFacts extract(String html, String url) {
+        return extractor.extract(Jsoup.parse(html, url), "GB");
+    }
+
+    private static List<String> values(List<FieldValue> values) {
+        return values.stream().map(FieldValue::value).toList();
+    }
+}
