@@ -18,8 +18,9 @@ public final class SampleBusinesses {
     };
     private static final String[] NAMES = {"Rose", "Oak", "Harbour", "Meadow", "Linden", "Copper", "Willow",
             "Granite", "Juniper", "Amber", "Birch", "Cedar", "Hazel", "Maple", "Rowan", "Saffron"};
+    /** Ofcom's ranges for drama: valid numbers that never ring anyone. */
     private static final String[][] CITIES = {
-            {"Leeds", "LS1", "GB", "+44 113 496 0"}, {"York", "YO1", "GB", "+44 1904 496 0"},
+            {"Leeds", "LS1", "GB", "+44 113 496 0"}, {"Sheffield", "S1", "GB", "+44 114 496 0"},
             {"Manchester", "M1", "GB", "+44 161 496 0"}, {"Bristol", "BS1", "GB", "+44 117 496 0"}};
     private static final String[] STREETS = {"Mill Lane", "High Street", "Station Road", "Church Street", "Park Row"};
 

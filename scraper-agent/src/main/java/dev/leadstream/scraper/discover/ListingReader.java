@@ -34,6 +34,9 @@ public final class ListingReader {
             "schema.org", "openstreetmap.org", "tripadvisor.com", "yelp.com", "bing.com", "mozilla.org", "wordpress.org",
             "wix.com", "squarespace.com", "cloudflare.com", "gstatic.com", "googleapis.com", "doubleclick.net");
 
+    /** Page chrome: links there point at the directory's friends, not at its listings. */
+    private static final Set<String> CHROME = Set.of("header", "nav", "footer", "aside");
+
     private final Map<String, Selectors> byHost;
 
     public ListingReader(Map<String, Selectors> byHost) {
@@ -57,7 +60,7 @@ public final class ListingReader {
         String ownDomain = domain(page.location());
         Set<String> sites = new LinkedHashSet<>();
         for (Element link : page.select("a[href]")) {
-            if (!link.parents().select("header, nav, footer").isEmpty()) {
+            if (link.parents().stream().anyMatch(p -> CHROME.contains(p.normalName()))) {
                 continue;
             }
             String url = link.absUrl("href");
