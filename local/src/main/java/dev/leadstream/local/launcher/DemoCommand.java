@@ -38,15 +38,15 @@ public class DemoCommand implements Callable<Integer> {
         System.out.printf("All processes healthy after %ds. Logs: %s%n",
                 Duration.between(started, Instant.now()).toSeconds(), stack.workspace().logs());
 
-        List<String> seeds = stack.sampleSites();
-        String requestId = stack.submitDiscovery(seeds);
+        String requestId = stack.submitDiscovery("directory", List.of(stack.sampleDirectory()));
         System.out.println("""
 
                   Review API   %s/api/leads
-                  Discovery    request %s for %d sample sites (through the outbox and Debezium)
+                  Discovery    request %s: the sample directory %s (%d sites and 7 hostile ones)
+                  Progress     ./leadstream tail discovery-progress
                   Watch        ./leadstream topics   |   ./leadstream tail scored-leads
                   Stop         Ctrl-C
-                """.formatted(stack.hitlApiUrl(), requestId, seeds.size()));
+                """.formatted(stack.hitlApiUrl(), requestId, stack.sampleDirectory(), sites));
 
         try (TopicStats stats = new TopicStats(stack.bootstrapServers())) {
             while (stopped.getCount() > 0) {

@@ -109,18 +109,15 @@ public final class Stack {
     }
 
     /** The sample sites' home pages, as served by the infrastructure process. */
-    public List<String> sampleSites() {
-        try {
-            return Files.readAllLines(workspace.data().resolve("sample-sites.txt"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("the infrastructure has not written its sample sites yet", e);
-        }
+    /** The sample directory, which lists every sample site and the hostile ones. */
+    public String sampleDirectory() {
+        return "http://" + dev.leadstream.local.sample.SampleWeb.DIRECTORY_HOST + ":" + ports.sampleWeb() + "/";
     }
 
-    /** Asks the review API for a discovery of these sites; returns the request id. */
-    public String submitDiscovery(List<String> seedUrls) {
+    /** Asks the review API to discover businesses from these seeds with one source; returns the request id. */
+    public String submitDiscovery(String source, List<String> seedUrls) {
         String body = EventJson.toJson(Map.of("sector", "local businesses", "geography", "GB",
-                "seedUrls", seedUrls, "sources", List.of("seed")));
+                "seedUrls", seedUrls, "sources", List.of(source)));
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(hitlApiUrl() + "/api/discovery-requests"))
                     .header("Content-Type", "application/json").header("X-Reviewer", "leadstream-demo")
@@ -204,7 +201,8 @@ public final class Stack {
                 "relay.offsets.file", data.resolve("outbox-relay/offsets.dat").toString(),
                 "relay.http.port", Integer.toString(ports.agents().get(0)))));
         specs.add(new AppSpec("scraper-agent", AppSpec.quarkusJar("scraper-agent"), ports.agents().get(1), "128m",
-                withKafka(kafka, ports.agents().get(1), Map.of()),
+                // the sample web lives on 127.0.0.1: the demo's SSRF allow-list names exactly that address
+                withKafka(kafka, ports.agents().get(1), Map.of("scraper.allowed-addresses", "127.0.0.1/32")),
                 // sample sites are virtual hosts on 127.0.0.1; only the crawler needs to resolve them
                 List.of("-Djdk.net.hosts.file=" + workspace.hostsFile())));
         specs.add(app("scoring-stream", AppSpec.quarkusJar("scoring-stream"), ports.agents().get(2), "128m", Map.of(
