@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "leadstream", mixinStandardHelpOptions = true, version = "LeadStream 0.1.0",
         description = "Runs LeadStream on one machine: a real Kafka broker, PostgreSQL, GreenMail and every agent.",
         subcommands = {DemoCommand.class, UpCommand.class, DownCommand.class, StatusCommand.class,
-                TopicsCommand.class, TailCommand.class, InfraCommand.class})
+                TopicsCommand.class, TailCommand.class, ExtractCommand.class, InfraCommand.class})
 public class LeadStreamCli {
 
     public static void main(String[] args) {
