@@ -54,6 +54,10 @@ public final class DiscoveryJob {
                 if (session.stopped()) {
                     break;
                 }
+                if (source == null) {
+                    session.note(name + ": this scraper has no such source");
+                    continue;
+                }
                 try {
                     source.discover(session, candidate -> {
                         if (session.stopped()) {
