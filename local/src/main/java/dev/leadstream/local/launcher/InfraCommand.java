@@ -51,8 +51,6 @@ public class InfraCommand implements Callable<Integer> {
         log("GreenMail SMTP on 127.0.0.1:" + smtpPort + ", IMAP on 127.0.0.1:" + imapPort);
         web.start();
         Files.writeString(workspace.hostsFile(), web.hostsFile());
-        Files.writeString(workspace.data().resolve("sample-sites.txt"),
-                String.join("\n", web.businesses().stream().map(web::homeUrl).toList()) + "\n");
         log("sample sites on 127.0.0.1:" + webPort + ": " + web.directoryUrl());
         Files.writeString(workspace.infraReady(), Long.toString(ProcessHandle.current().pid()));
         stopped.await();

@@ -1,6 +1,7 @@
 package dev.leadstream.local.launcher;
 
 import dev.leadstream.local.infra.LocalPostgres;
+import dev.leadstream.local.sample.SampleWeb;
 import dev.leadstream.topics.EventJson;
 
 import java.io.IOException;
@@ -111,7 +112,7 @@ public final class Stack {
     /** The sample sites' home pages, as served by the infrastructure process. */
     /** The sample directory, which lists every sample site and the hostile ones. */
     public String sampleDirectory() {
-        return "http://" + dev.leadstream.local.sample.SampleWeb.DIRECTORY_HOST + ":" + ports.sampleWeb() + "/";
+        return "http://" + SampleWeb.DIRECTORY_HOST + ":" + ports.sampleWeb() + "/";
     }
 
     /** Asks the review API to discover businesses from these seeds with one source; returns the request id. */

@@ -78,16 +78,25 @@ public final class HostileSites {
         exchange.close();
     }
 
-    private static void huge(HttpExchange exchange, String path) throws IOException {
+    /** Answers robots.txt with 404; otherwise starts a streamed HTML response and returns its body, or null. */
+    private static OutputStream streamPage(HttpExchange exchange, String path) throws IOException {
         if (path.equals("/robots.txt")) {
             SampleWeb.respond(exchange, 404, "");
-            return;
+            return null;
         }
         exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
         exchange.sendResponseHeaders(200, 0);
+        return exchange.getResponseBody();
+    }
+
+    private static void huge(HttpExchange exchange, String path) throws IOException {
+        OutputStream body = streamPage(exchange, path);
+        if (body == null) {
+            return;
+        }
         byte[] filler = "<p>filler filler filler filler filler filler filler filler</p>\n".repeat(64)
                 .getBytes(StandardCharsets.UTF_8);
-        try (OutputStream out = exchange.getResponseBody()) {
+        try (OutputStream out = body) {
             out.write("<html><head><title>Huge Page Hardware</title></head><body>".getBytes(StandardCharsets.UTF_8));
             for (long written = 0; written < HUGE_BYTES; written += filler.length) {
                 out.write(filler);
@@ -98,13 +107,11 @@ public final class HostileSites {
     }
 
     private static void drip(HttpExchange exchange, String path) throws IOException {
-        if (path.equals("/robots.txt")) {
-            SampleWeb.respond(exchange, 404, "");
+        OutputStream body = streamPage(exchange, path);
+        if (body == null) {
             return;
         }
-        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-        exchange.sendResponseHeaders(200, 0);
-        try (OutputStream out = exchange.getResponseBody()) {
+        try (OutputStream out = body) {
             for (int i = 0; i < DRIP_SECONDS; i++) {
                 out.write('<');
                 out.flush();

@@ -79,20 +79,20 @@ public final class PoliteFetcher implements AutoCloseable {
     }
 
     public FetchOutcome fetch(String url, ContentKind kind) {
-        String normal = normalise(url);
-        if (normal == null) {
-            return new FetchOutcome.Failed(safeUri(url), "not an http(s) URL", false);
-        }
-        return follow(URI.create(normal), kind, true);
+        return start(url, kind, true);
     }
 
     /** Calls an API endpoint (Overpass, a search engine): guarded and polite, but not subject to robots.txt. */
     public FetchOutcome fetchApi(String url) {
+        return start(url, ContentKind.DATA, false);
+    }
+
+    private FetchOutcome start(String url, ContentKind kind, boolean obeyRobots) {
         String normal = normalise(url);
         if (normal == null) {
             return new FetchOutcome.Failed(safeUri(url), "not an http(s) URL", false);
         }
-        return follow(URI.create(normal), ContentKind.DATA, false);
+        return follow(URI.create(normal), kind, obeyRobots);
     }
 
     /** Sitemap URLs a host's robots.txt lists. */

@@ -1,6 +1,7 @@
 package dev.leadstream.scraper.discover;
 
 import dev.leadstream.scraper.extract.Contacts;
+import dev.leadstream.scraper.extract.Urls;
 import dev.leadstream.topics.LeadIds;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -44,7 +45,7 @@ public final class ListingReader {
     }
 
     public Listing read(Document page) {
-        String host = host(page.location());
+        String host = Urls.host(page.location());
         Selectors selectors = byHost.get(host);
         return selectors != null ? configured(page, selectors) : heuristic(page);
     }
@@ -66,8 +67,7 @@ public final class ListingReader {
             String url = link.absUrl("href");
             String domain = domain(url);
             if (!url.startsWith("http") || domain.isEmpty() || domain.equals(ownDomain)
-                    || NOT_BUSINESSES.contains(domain) || Contacts.socialProfile(url).isPresent()
-                    || isSocialHost(url)) {
+                    || NOT_BUSINESSES.contains(domain) || Contacts.isSocialHost(url)) {
                 continue;
             }
             sites.add(url.split("#", 2)[0]);
@@ -89,13 +89,6 @@ public final class ListingReader {
         return null;
     }
 
-    private static boolean isSocialHost(String url) {
-        String host = host(url);
-        return host.endsWith("facebook.com") || host.endsWith("instagram.com") || host.endsWith("twitter.com")
-                || host.equals("x.com") || host.endsWith("linkedin.com") || host.endsWith("youtube.com")
-                || host.endsWith("tiktok.com") || host.equals("t.me");
-    }
-
     private static List<String> hrefs(List<Element> links) {
         List<String> urls = new ArrayList<>();
         links.forEach(l -> {
@@ -111,15 +104,6 @@ public final class ListingReader {
         try {
             return LeadIds.fromWebsite(url);
         } catch (RuntimeException e) {
-            return "";
-        }
-    }
-
-    static String host(String url) {
-        try {
-            String host = java.net.URI.create(url).getHost();
-            return host == null ? "" : host.toLowerCase(Locale.ROOT);
-        } catch (IllegalArgumentException e) {
             return "";
         }
     }

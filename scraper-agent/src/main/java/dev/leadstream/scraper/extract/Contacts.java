@@ -82,13 +82,19 @@ public final class Contacts {
         return found;
     }
 
+    /** True for any link to a social network, profile or not. */
+    public static boolean isSocialHost(String url) {
+        String host = Urls.host(url);
+        return SOCIAL_HOSTS.stream().anyMatch(h -> host.equals(h) || host.endsWith("." + h));
+    }
+
     /** The profile URL without query or fragment, when the link points at a social profile. */
     public static Optional<String> socialProfile(String url) {
         try {
             URI uri = URI.create(url.trim());
             String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
             String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-            boolean social = SOCIAL_HOSTS.stream().anyMatch(h -> host.equals(h) || host.endsWith("." + h));
+            boolean social = isSocialHost(url);
             String lower = (path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())).toLowerCase(Locale.ROOT);
             if (!social || path.length() < 2 || NOT_PROFILES.stream().anyMatch(lower::contains)) {
                 return Optional.empty();

@@ -6,7 +6,6 @@ import dev.leadstream.topics.event.FieldValue;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -201,15 +200,6 @@ public final class PageExtractor {
     }
 
     private static boolean sameHost(String a, String b) {
-        return !hostOf(a).isEmpty() && hostOf(a).equals(hostOf(b));
-    }
-
-    static String hostOf(String url) {
-        try {
-            String host = URI.create(url).getHost();
-            return host == null ? "" : host.toLowerCase(Locale.ROOT);
-        } catch (IllegalArgumentException e) {
-            return "";
-        }
+        return !Urls.host(a).isEmpty() && Urls.host(a).equals(Urls.host(b));
     }
 }
