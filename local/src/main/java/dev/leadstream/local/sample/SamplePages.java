@@ -51,6 +51,21 @@ public final class SamplePages {
                         + "<p>Call " + b.phone() + "</p><address>" + b.address() + "</address>");
     }
 
+    /**
+     * The business's page as a script-built single-page app: without running the script there is
+     * no name, email or phone in it, so it shows whether a crawler rendered JavaScript.
+     */
+    public static String scripted(SampleBusiness b) {
+        String user = b.email().substring(0, b.email().indexOf('@'));
+        String domain = b.email().substring(b.email().indexOf('@') + 1);
+        return page("<title>Loading</title>", "<noscript>This site needs JavaScript.</noscript><div id=\"app\"></div>"
+                + "<script>var email = ['" + user + "', '" + domain + "'].join(String.fromCharCode(64));"
+                + "document.title = '" + b.name().replace("'", "\\'") + "';"
+                + "document.getElementById('app').innerHTML = '<h1>" + b.name().replace("'", "\\'") + "</h1>'"
+                + " + '<p><a href=\"mailto:' + email + '\">' + email + '</a></p>'"
+                + " + '<p>Call " + b.phone() + "</p>';</script>");
+    }
+
     /** One page of the directory; entries are {name, url, city}. */
     public static String directory(List<String[]> entries, int page, int pageSize) {
         StringBuilder list = new StringBuilder("<header><nav><a href=\"/\">Home</a> <a href=\"https://www.example.com/about\">About the directory</a></nav></header>"

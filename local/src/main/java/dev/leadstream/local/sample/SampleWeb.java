@@ -31,12 +31,19 @@ public final class SampleWeb implements AutoCloseable {
     private final Map<String, SampleBusiness> byHost;
     private final int port;
     private final HostileSites hostile = new HostileSites();
+    private final boolean listHostileSites;
     private HttpServer server;
 
     public SampleWeb(List<SampleBusiness> businesses, int port) {
+        this(businesses, port, true);
+    }
+
+    /** @param listHostileSites whether the directory lists the hostile sites after the businesses */
+    public SampleWeb(List<SampleBusiness> businesses, int port, boolean listHostileSites) {
         this.businesses = List.copyOf(businesses);
         this.byHost = businesses.stream().collect(Collectors.toMap(SampleBusiness::host, Function.identity()));
         this.port = port;
+        this.listHostileSites = listHostileSites;
     }
 
     public SampleWeb start() {
@@ -120,6 +127,7 @@ public final class SampleWeb implements AutoCloseable {
             }
             case "/contact" -> respond(exchange, 200, SamplePages.contact(business));
             case "/about" -> respond(exchange, 200, SamplePages.home(business));
+            case "/app" -> respond(exchange, 200, SamplePages.scripted(business));
             case "/robots.txt" -> respond(exchange, 200, "User-agent: *\nAllow: /\n", "text/plain");
             default -> respond(exchange, 404, "<html><body>Not found</body></html>");
         }
@@ -139,12 +147,14 @@ public final class SampleWeb implements AutoCloseable {
     private List<String[]> listed() {
         List<String[]> entries = new java.util.ArrayList<>();
         businesses.forEach(b -> entries.add(new String[] {b.name(), homeUrl(b), b.city()}));
-        HostileSites.HOSTS.forEach(h -> entries.add(new String[] {h, url(h), "the internet"}));
+        if (listHostileSites) {
+            HostileSites.HOSTS.forEach(h -> entries.add(new String[] {h, url(h), "the internet"}));
+        }
         return entries;
     }
 
     private int pageCount() {
-        return (businesses.size() + HostileSites.HOSTS.size() + PAGE_SIZE - 1) / PAGE_SIZE;
+        return (listed().size() + PAGE_SIZE - 1) / PAGE_SIZE;
     }
 
     private static String hostOf(HttpExchange exchange) {
