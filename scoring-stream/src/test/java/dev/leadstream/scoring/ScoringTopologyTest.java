@@ -4,10 +4,13 @@ import dev.leadstream.scoring.model.LeadScorer;
 import dev.leadstream.scoring.streams.ScoringTopology;
 import dev.leadstream.topics.CloudEvents;
 import dev.leadstream.topics.DeadLetters;
+import dev.leadstream.topics.EventJson;
 import dev.leadstream.topics.Topics;
+import dev.leadstream.topics.event.FieldValue;
+import dev.leadstream.topics.event.Provenance;
+import dev.leadstream.topics.event.RawLead;
 import dev.leadstream.topics.event.ScoredLead;
 import dev.leadstream.topics.event.ScoringModel;
-import dev.leadstream.topics.event.Provenance;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -19,10 +22,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,17 +41,22 @@ class ScoringTopologyTest {
 
     @BeforeEach
     void start() {
+        driver = newDriver();
+    }
+
+    private TopologyTestDriver newDriver() {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "scoring-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
-        driver = new TopologyTestDriver(ScoringTopology.build(new LeadScorer(Leads.PRIOR, 0.5, "default")), props);
-        raw = driver.createInputTopic(Topics.RAW_LEADS.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
-        models = driver.createInputTopic(Topics.SCORING_MODEL.name(), Serdes.String().serializer(),
+        TopologyTestDriver d = new TopologyTestDriver(ScoringTopology.build(Leads.scorer()), props);
+        raw = d.createInputTopic(Topics.RAW_LEADS.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        models = d.createInputTopic(Topics.SCORING_MODEL.name(), Serdes.String().serializer(),
                 Topics.SCORING_MODEL.valueSerde().serializer());
-        scored = driver.createOutputTopic(Topics.SCORED_LEADS.name(), Serdes.String().deserializer(),
+        scored = d.createOutputTopic(Topics.SCORED_LEADS.name(), Serdes.String().deserializer(),
                 Topics.SCORED_LEADS.valueSerde().deserializer());
-        dlq = driver.createOutputTopic(Topics.RAW_LEADS.dlq(), Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+        dlq = d.createOutputTopic(Topics.RAW_LEADS.dlq(), Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+        return d;
     }
 
     @AfterEach
@@ -55,17 +65,65 @@ class ScoringTopologyTest {
     }
 
     @Test
-    void twoPagesOfOneBusinessMergeIntoOneLeadWithBothPagesEvidence() {
+    void duplicatePagesOfOneBusinessBecomeOneLeadWithMergedFieldsAndTheirEvidence() {
         send(Leads.page("rose.test", "https://rose.test/", "Rose Bakery", null, null));
-        send(Leads.page("rose.test", "https://rose.test/contact", null, "hello@rose.test", "+441130000001"));
+        send(Leads.page("rose.test", "https://rose.test/contact", null, "hello@rose.test", "+441134960001"));
+        send(Leads.page("rose.test", "https://rose.test/about", "Rose Bakery", "hello@rose.test", null));
 
         Map<String, ScoredLead> table = scored.readKeyValuesToMap();
         assertThat(table).containsOnlyKeys("rose.test");
         ScoredLead lead = table.get("rose.test");
         assertThat(lead.name()).isEqualTo("Rose Bakery");
         assertThat(lead.emails()).containsExactly("hello@rose.test");
-        assertThat(lead.phones()).containsExactly("+441130000001");
-        assertThat(lead.sourceUrls()).containsExactly("https://rose.test/", "https://rose.test/contact");
+        assertThat(lead.phones()).containsExactly("+441134960001");
+        assertThat(lead.sourceUrls()).containsExactly("https://rose.test/", "https://rose.test/contact", "https://rose.test/about");
+        assertThat(lead.evidence().get("emails")).extracting(FieldValue::sourceUrl)
+                .containsExactly("https://rose.test/contact", "https://rose.test/about");
+    }
+
+    @Test
+    void aMoreConfidentValueWinsATieGoesToTheNewerPageAndEveryChangeIsKept() {
+        send(Leads.lead("oak.test").name("Oak", "title", 0.5).fetchedAt("2026-11-01T10:00:00Z").build());
+        send(Leads.lead("oak.test").name("Oak Dental Care", "json-ld", 0.95).fetchedAt("2026-11-02T10:00:00Z").build());
+        send(Leads.lead("oak.test").name("OAK DENTAL", "opengraph", 0.7).fetchedAt("2026-11-03T10:00:00Z").build());
+        send(Leads.lead("oak.test").name("Oak Dental Care Ltd", "microdata", 0.95).fetchedAt("2026-11-04T10:00:00Z").build());
+        // an older page arriving late does not win a tie
+        send(Leads.lead("oak.test").name("Oak Dentistry", "json-ld", 0.95).fetchedAt("2026-10-01T10:00:00Z").build());
+
+        ScoredLead lead = scored.readKeyValuesToMap().get("oak.test");
+        assertThat(lead.name()).isEqualTo("Oak Dental Care Ltd");
+        assertThat(lead.history()).extracting(ScoredLead.FieldChange::field, ScoredLead.FieldChange::from, ScoredLead.FieldChange::to)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("name", null, "Oak"),
+                        org.assertj.core.groups.Tuple.tuple("name", "Oak", "Oak Dental Care"),
+                        org.assertj.core.groups.Tuple.tuple("name", "Oak Dental Care", "Oak Dental Care Ltd"));
+        assertThat(lead.evidence().get("name")).extracting(FieldValue::value)
+                .containsExactly("Oak", "Oak Dental Care", "OAK DENTAL", "Oak Dental Care Ltd", "Oak Dentistry");
+        assertThat(lead.updatedAt()).isEqualTo(Instant.parse("2026-11-04T10:00:00Z"));
+    }
+
+    @Test
+    void fieldsAreNormalisedClassifiedAndSplit() {
+        send(Leads.lead("harbour-cafe.co.uk").website("http://harbour-cafe.co.uk/")
+                .name("Harbour Coffee House", "json-ld", 0.95)
+                .email("Info@Harbour-Cafe.co.uk").email("jane.doe@harbour-cafe.co.uk").email("hello@example.com")
+                .email("not-an-email").phone("0113 496 0123").phone("12")
+                .address("4 Kirkgate, Leeds LS2 7DJ").category("CafeOrCoffeeShop")
+                .social("https://www.instagram.com/harbourcafe/").social("https://www.linkedin.com/company/harbour-cafe")
+                .build());
+
+        ScoredLead lead = scored.readValue();
+        assertThat(lead.emails()).containsExactly("info@harbour-cafe.co.uk", "jane.doe@harbour-cafe.co.uk");
+        assertThat(lead.emailDetails()).extracting(ScoredLead.Email::kind).containsExactly("role", "personal");
+        assertThat(lead.phones()).containsExactly("+441134960123");
+        assertThat(lead.location()).isEqualTo(new ScoredLead.Location("4 Kirkgate", "LS2 7DJ", "Leeds", null, "GB"));
+        assertThat(lead.sector()).isEqualTo("cafe");
+        assertThat(lead.socialHandles()).containsEntry("instagram", "harbourcafe")
+                .containsEntry("linkedin", "company/harbour-cafe");
+        assertThat(lead.signals().https()).isFalse();
+        assertThat(lead.signals().reachable()).isTrue();
+        assertThat(lead.signals().contactChannels()).isEqualTo(3);
+        assertThat(lead.signals().completeness()).isEqualTo(0.88); // 7 of 8: no description
     }
 
     @Test
@@ -79,22 +137,122 @@ class ScoringTopologyTest {
         // name 10 + email 30 + https 5 + json-ld 10 = 55 of 100
         assertThat(lead.score()).isEqualTo(55);
         assertThat(lead.tier()).isEqualTo("B");
+        assertThat(lead.segment()).isEqualTo("default");
         assertThat(lead.explanation()).filteredOn(c -> c.feature().equals("has_phone"))
-                .singleElement().satisfies(c -> assertThat(c.reason()).isEqualTo("no phone number found"));
+                .singleElement().satisfies(c -> assertThat(c.reason()).isEqualTo("no valid phone number"));
         assertThat(lead.modelVersion()).isEqualTo(LeadScorer.PRIOR_VERSION);
+        assertThat(lead.provenance().model()).isEqualTo(LeadScorer.RULES_VERSION);
     }
 
     @Test
-    void aLearnedModelChangesTheWeightsAndNamesItsVersion() {
-        models.pipeInput("default", new ScoringModel("default", "learned-7", Map.of("has_email", 90.0), 40,
-                Instant.now(), Provenance.of("feedback-stream", "1", null)));
-        send(Leads.page("oak.test", "https://oak.test/", "Oak Dental", "info@oak.test", null));
-        ScoredLead lead = scored.readValue();
+    void aCampaignSegmentScoresItsSectorAndPlaceAndItsKnockoutsRuleLeadsOut() {
+        send(Leads.lead("rose.test").name("Rose Bakery", "json-ld", 0.95).category("Bakery").email("hello@rose.test")
+                .address("1 Mill Lane, Leeds LS1 3AB").build());
+        send(Leads.lead("crust.test").name("Crust Bakery", "json-ld", 0.95).category("Bakery").email("hi@crust.test")
+                .address("12 Main St, Portland, OR 97201").build());
+        send(Leads.lead("bun.test").name("Bun Bakery", "json-ld", 0.95).category("Bakery").phone("+441134960002")
+                .address("2 Mill Lane, Leeds LS1 3AB").build());
+        send(Leads.lead("ghost.test").name("Ghost Books", "json-ld", 0.95).build());
 
-        assertThat(lead.modelVersion()).isEqualTo("learned-7");
-        assertThat(lead.explanation()).filteredOn(c -> c.feature().equals("has_email"))
+        Map<String, ScoredLead> table = scored.readKeyValuesToMap();
+        ScoredLead rose = table.get("rose.test");
+        assertThat(rose.segment()).isEqualTo("uk-food");
+        assertThat(rose.knockouts()).isEmpty();
+        assertThat(rose.explanation()).filteredOn(c -> c.feature().equals("sector_match"))
+                .singleElement().satisfies(c -> assertThat(c.points()).isEqualTo(20.0));
+        assertThat(rose.explanation()).filteredOn(c -> c.feature().equals("geo_match"))
+                .singleElement().satisfies(c -> assertThat(c.reason()).isEqualTo("located in Leeds, GB"));
+
+        // a bakery in Oregon is not claimed by the UK campaign: it is scored against the default profile
+        assertThat(table.get("crust.test").segment()).isEqualTo("default");
+        assertThat(table.get("crust.test").score()).isPositive();
+
+        ScoredLead bun = table.get("bun.test");
+        assertThat(bun.segment()).isEqualTo("uk-food");
+        assertThat(bun.score()).isZero();
+        assertThat(bun.tier()).isEqualTo("D");
+        assertThat(bun.knockouts()).containsExactly("missing-required-channel: no email");
+
+        assertThat(table.get("ghost.test").knockouts()).containsExactly("no-contact: no valid email address or phone number");
+        assertThat(table.get("ghost.test").score()).isZero();
+    }
+
+    @Test
+    void leadsWithDifferentDomainsButOnePhoneOrOneNameAndAddressAreLinkedNotDropped() {
+        send(Leads.lead("rose.test").name("Rose Bakery", "json-ld", 0.95).phone("+441134960001").build());
+        send(Leads.lead("rose-bakery-leeds.test").name("The Rose Bakery Ltd", "json-ld", 0.95).phone("+44 113 496 0001").build());
+        send(Leads.lead("oak.test").name("Oak Dental", "json-ld", 0.95).address("3 Park Row, Leeds LS1 5AB").email("a@oak.test").build());
+        send(Leads.lead("oak-dental.test").name("OAK DENTAL", "microdata", 0.9).address("3 Park Row, Leeds, LS1 5AB").email("b@oak-dental.test").build());
+        send(Leads.lead("elm.test").name("Elm Florist", "json-ld", 0.95).phone("+441134960099").build());
+
+        Map<String, ScoredLead> table = scored.readKeyValuesToMap();
+        assertThat(table).hasSize(5);
+        assertThat(table.get("rose.test").duplicates()).singleElement().satisfies(link -> {
+            assertThat(link.leadId()).isEqualTo("rose-bakery-leeds.test");
+            assertThat(link.matchedOn()).isEqualTo("phone");
+            assertThat(link.reason()).isEqualTo("both list the phone number +441134960001");
+        });
+        assertThat(table.get("rose-bakery-leeds.test").duplicates()).extracting(ScoredLead.DuplicateLink::leadId)
+                .containsExactly("rose.test");
+        assertThat(table.get("oak-dental.test").duplicates()).singleElement().satisfies(link -> {
+            assertThat(link.leadId()).isEqualTo("oak.test");
+            assertThat(link.matchedOn()).isEqualTo("name-and-address");
+            assertThat(link.reason()).isEqualTo("same name and address (oak dental at LS1 5AB)");
+        });
+        assertThat(table.get("elm.test").duplicates()).isEmpty();
+    }
+
+    @Test
+    void aLinkGoesWhenTheSharedNameAndAddressNoLongerHold() {
+        send(Leads.lead("oak.test").name("Oak Dental", "json-ld", 0.9).address("3 Park Row, Leeds LS1 5AB").email("a@oak.test").build());
+        send(Leads.lead("oak-dental.test").name("Oak Dental", "json-ld", 0.9).address("3 Park Row, Leeds LS1 5AB").email("b@oak-dental.test").build());
+        assertThat(scored.readKeyValuesToMap().get("oak.test").duplicates()).hasSize(1);
+
+        // a more confident page says the second business is somewhere else
+        send(Leads.lead("oak-dental.test").name("Oak Dental", "json-ld", 0.9).address("9 High Street, Sheffield S1 2AB", 0.99)
+                .build());
+        Map<String, ScoredLead> table = scored.readKeyValuesToMap();
+        assertThat(table.get("oak.test").duplicates()).isEmpty();
+        assertThat(table.get("oak-dental.test").duplicates()).isEmpty();
+    }
+
+    @Test
+    void aNewScoringModelReScoresTheLeadsOfItsSegmentFromTheStore() {
+        send(Leads.page("oak.test", "https://oak.test/", "Oak Dental", "info@oak.test", null));
+        send(Leads.lead("rose.test").name("Rose Bakery", "json-ld", 0.95).category("Bakery").email("hello@rose.test").build());
+        Map<String, ScoredLead> before = scored.readKeyValuesToMap();
+        assertThat(before.get("oak.test").score()).isEqualTo(55);
+
+        models.pipeInput("default", new ScoringModel("default", "learned-7", Map.of("has_email", 90.0, "has_phone", 0.0), 40,
+                Instant.parse("2026-11-05T00:00:00Z"), Provenance.of("feedback-stream", "1", null)));
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
+
+        List<TestRecord<String, ScoredLead>> rescored = scored.readRecordsToList();
+        assertThat(rescored).extracting(TestRecord::key).containsExactly("oak.test"); // rose.test is in uk-food
+        ScoredLead oak = rescored.getFirst().value();
+        assertThat(oak.modelVersion()).isEqualTo("learned-7");
+        assertThat(oak.explanation()).filteredOn(c -> c.feature().equals("has_email"))
                 .singleElement().satisfies(c -> assertThat(c.weight()).isEqualTo(60.0));
-        assertThat(lead.score()).isGreaterThan(55);
+        assertThat(oak.score()).isGreaterThan(55);
+
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
+        assertThat(scored.isEmpty()).as("an applied model is not applied again").isTrue();
+    }
+
+    @Test
+    void replayingTheSameRecordsGivesTheSameTable() {
+        List<RawLead> input = List.of(
+                Leads.page("rose.test", "https://rose.test/", "Rose Bakery", null, "+441134960001"),
+                Leads.lead("rose-leeds.test").name("Rose Bakery", "json-ld", 0.9).phone("+441134960001").build(),
+                Leads.page("rose.test", "https://rose.test/contact", null, "hello@rose.test", null),
+                Leads.lead("oak.test").name("Oak Dental", "json-ld", 0.95).address("3 Park Row, Leeds LS1 5AB").build());
+        input.forEach(this::send);
+        Map<String, String> first = tableAsJson();
+
+        driver.close();
+        driver = newDriver();
+        input.forEach(this::send);
+        assertThat(tableAsJson()).isEqualTo(first);
     }
 
     @Test
@@ -110,6 +268,14 @@ class ScoringTopologyTest {
     }
 
     @Test
+    void aLeadWithoutAnIdGoesToTheDeadLetterTopicWithTheReason() {
+        send(Leads.page(" ", "https://nameless.test/", "Nameless", "a@nameless.test", null));
+        TestRecord<String, byte[]> dead = dlq.readRecord();
+        assertThat(CloudEvents.value(dead.headers(), DeadLetters.REASON)).contains("raw lead without a leadId");
+        assertThat(scored.isEmpty()).isTrue();
+    }
+
+    @Test
     void theOutputCarriesItsOwnCloudEventsType() {
         send(Leads.page("rose.test", "https://rose.test/", "Rose Bakery", null, null));
         TestRecord<String, ScoredLead> record = scored.readRecord();
@@ -117,7 +283,13 @@ class ScoringTopologyTest {
         assertThat(List.of(record.headers().headers(CloudEvents.TYPE))).hasSize(1);
     }
 
-    private void send(dev.leadstream.topics.event.RawLead lead) {
+    private Map<String, String> tableAsJson() {
+        Map<String, String> table = new TreeMap<>();
+        scored.readKeyValuesToMap().forEach((k, v) -> table.put(k, EventJson.toJson(v)));
+        return table;
+    }
+
+    private void send(RawLead lead) {
         TestRecord<String, byte[]> record = new TestRecord<>(lead.leadId(),
                 Topics.RAW_LEADS.valueSerde().serializer().serialize(Topics.RAW_LEADS.name(), lead));
         CloudEvents.addTo(record.headers(), Topics.RAW_LEADS.eventType(), "/test");

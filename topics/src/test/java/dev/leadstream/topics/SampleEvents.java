@@ -56,7 +56,14 @@ final class SampleEvents {
                 "Sourdough and cakes", List.of("https://instagram.com/rosebakery"), List.of("Bakery"),
                 List.of(PAGE), "default", 80, "A",
                 List.of(new ScoredLead.FeatureContribution("has_email", 1, 30, 30, "an email address was found")),
-                "prior-1", PROVENANCE);
+                "prior-1", PROVENANCE, "bakery",
+                new ScoredLead.Location("1 Mill Lane", "LS1 3AB", "Leeds", null, "GB"),
+                List.of(new ScoredLead.Email("hello@rose-bakery.example", ScoredLead.Email.ROLE)),
+                Map.of("instagram", "rosebakery"), new ScoredLead.Signals(true, true, 0.9, 3),
+                List.of(new ScoredLead.DuplicateLink("rose-bakery-leeds.example", "phone", "both list +441130000000")),
+                List.of(), Map.of("name", List.of(FieldValue.of("Rose Bakery", PAGE, "json-ld", 0.95))),
+                List.of(new ScoredLead.FieldChange("name", "Rose", "Rose Bakery", PAGE, PROVENANCE.at())),
+                PROVENANCE.at());
     }
 
     static EnrichedLead enrichedLead() {

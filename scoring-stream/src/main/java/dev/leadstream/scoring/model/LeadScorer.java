@@ -1,58 +1,89 @@
 package dev.leadstream.scoring.model;
 
+import dev.leadstream.scoring.icp.IdealCustomerProfile;
+import dev.leadstream.scoring.icp.Segments;
+import dev.leadstream.scoring.normalise.LeadStructure;
+import dev.leadstream.scoring.normalise.SectorTaxonomy;
 import dev.leadstream.topics.event.FieldValue;
 import dev.leadstream.topics.event.Provenance;
 import dev.leadstream.topics.event.ScoredLead;
+import dev.leadstream.topics.event.ScoredLead.DuplicateLink;
 import dev.leadstream.topics.event.ScoredLead.FeatureContribution;
 import dev.leadstream.topics.event.ScoringModel;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
 
 /**
- * Scores a merged lead: each feature is 0 or 1, weighted by the prior blended with the learned
- * model of the lead's segment. Every feature's points and the reason are part of the result.
+ * Scores a merged lead against its segment's ideal-customer profile. Each feature is a value from
+ * 0 to 1 times its weight: the profile's prior blended with the segment's learned model. The
+ * score is the share of the total weight earned, 0 to 100, unless a knockout rule applies, which
+ * makes it 0. Every feature's points and reason, and every knockout, travel with the score.
  */
 public final class LeadScorer {
 
     public static final String PRIOR_VERSION = "prior-v1";
+    public static final String RULES_VERSION = "icp-weighted-features-v2";
 
-    private final Map<String, Double> prior;
+    private final Segments segments;
+    private final SectorTaxonomy taxonomy;
     private final double learnedShare;
-    private final String segment;
+    private final String version;
 
-    public LeadScorer(Map<String, Double> prior, double learnedShare, String segment) {
-        this.prior = new TreeMap<>(prior);
+    public LeadScorer(Segments segments, SectorTaxonomy taxonomy, double learnedShare, String version) {
+        this.segments = segments;
+        this.taxonomy = taxonomy;
         this.learnedShare = learnedShare;
-        this.segment = segment;
+        this.version = version;
     }
 
-    public String segment() {
-        return segment;
+    /** A lead normalised and placed in its segment, ready to be scored with that segment's model. */
+    public record Assessment(MergedLead lead, LeadStructure structure, IdealCustomerProfile icp) {
+        public String segment() {
+            return icp.segment();
+        }
     }
 
-    public ScoredLead score(MergedLead lead, ScoringModel model) {
-        Map<String, Feature> features = features(lead);
+    public Assessment assess(MergedLead lead) {
+        LeadStructure structure = LeadStructure.of(lead, taxonomy);
+        return new Assessment(lead, structure, segments.of(structure));
+    }
+
+    public ScoredLead score(Assessment assessment, List<DuplicateLink> duplicates, ScoringModel model) {
+        MergedLead lead = assessment.lead();
+        LeadStructure structure = assessment.structure();
+        IdealCustomerProfile icp = assessment.icp();
         List<FeatureContribution> explanation = new ArrayList<>();
         double earned = 0;
         double possible = 0;
-        for (Map.Entry<String, Double> entry : prior.entrySet()) {
-            Feature feature = features.getOrDefault(entry.getKey(), new Feature(0, "not measured"));
+        for (Map.Entry<String, Double> entry : icp.weights().entrySet()) {
+            Optional<Feature> feature = feature(entry.getKey(), lead, structure, icp);
+            if (feature.isEmpty()) {
+                continue; // the profile does not ask about it, e.g. sector_match without target sectors
+            }
             double weight = weight(entry.getKey(), entry.getValue(), model);
-            double points = feature.value() * weight;
+            double points = feature.get().value() * weight;
             earned += points;
             possible += weight;
-            explanation.add(new FeatureContribution(entry.getKey(), feature.value(), round(weight), round(points), feature.reason()));
+            explanation.add(new FeatureContribution(entry.getKey(), round(feature.get().value()), round(weight),
+                    round(points), feature.get().reason()));
         }
-        int score = possible <= 0 ? 0 : (int) Math.round(Math.max(0, Math.min(100, 100 * earned / possible)));
-        return new ScoredLead(lead.leadId(), text(lead.name()), lead.website(), List.copyOf(lead.emails().keySet()),
-                List.copyOf(lead.phones().keySet()), text(lead.address()), text(lead.description()),
-                List.copyOf(lead.socialProfiles().keySet()), lead.categories().values().stream().map(FieldValue::value).toList(),
-                lead.sourceUrls(), segment, score, ScoredLead.tierOf(score), explanation,
-                model == null ? PRIOR_VERSION : model.version(), Provenance.of("scoring-stream", "0.1.0", "weighted-features-v1"));
+        List<String> knockouts = knockouts(structure, icp);
+        int score = !knockouts.isEmpty() || possible <= 0 ? 0
+                : (int) Math.round(Math.max(0, Math.min(100, 100 * earned / possible)));
+        return new ScoredLead(lead.leadId(), text(lead.name()), lead.website(),
+                structure.emails().stream().map(ScoredLead.Email::address).toList(), structure.phones(),
+                text(lead.address()), text(lead.description()),
+                lead.socialProfiles().values().stream().map(FieldValue::value).toList(),
+                lead.categories().values().stream().map(FieldValue::value).toList(), lead.sourceUrls(),
+                icp.segment(), score, ScoredLead.tierOf(score), explanation,
+                model == null ? PRIOR_VERSION : model.version(),
+                new Provenance("scoring-stream", version, RULES_VERSION, lead.updatedAt()),
+                structure.sector().map(SectorTaxonomy.Sector::id).orElse(null), structure.location(),
+                structure.emails(), structure.socialHandles(), structure.signals(), duplicates, knockouts,
+                lead.evidence(), lead.history(), lead.updatedAt());
     }
 
     private double weight(String feature, double priorWeight, ScoringModel model) {
@@ -65,22 +96,56 @@ public final class LeadScorer {
     private record Feature(double value, String reason) {
     }
 
-    private static Map<String, Feature> features(MergedLead lead) {
-        Map<String, Feature> f = new LinkedHashMap<>();
-        f.put("has_email", present(!lead.emails().isEmpty(), lead.emails().size() + " email address(es) found", "no email address found"));
-        f.put("has_phone", present(!lead.phones().isEmpty(), lead.phones().size() + " phone number(s) found", "no phone number found"));
-        f.put("has_address", present(lead.address() != null, "postal address found", "no postal address found"));
-        f.put("has_name", present(lead.name() != null, "business name found", "no business name found"));
-        f.put("has_description", present(lead.description() != null, "the site describes the business", "no description found"));
-        f.put("has_social", present(!lead.socialProfiles().isEmpty(), lead.socialProfiles().size() + " social profile(s)", "no social profile found"));
-        boolean https = lead.website() != null && lead.website().startsWith("https://");
-        f.put("https_website", present(https, "website served over https", "website not served over https"));
-        f.put("structured_data", present(hasStructuredData(lead), "the site publishes schema.org data", "no schema.org data"));
-        return f;
+    private static Optional<Feature> feature(String name, MergedLead lead, LeadStructure s, IdealCustomerProfile icp) {
+        return Optional.ofNullable(switch (name) {
+            case "has_name" -> present(lead.name() != null, "business name found", "no business name found");
+            case "has_email" -> present(s.hasEmail(), s.emails().size() + " valid email address(es)", "no valid email address");
+            case "personal_email" -> present(s.hasPersonalEmail(), "an address that reaches a person",
+                    s.hasEmail() ? "only role addresses such as info@" : "no valid email address");
+            case "has_phone" -> present(s.hasPhone(), s.phones().size() + " valid phone number(s)", "no valid phone number");
+            case "has_address" -> present(lead.address() != null, "postal address found", "no postal address found");
+            case "has_description" -> present(lead.description() != null, "the site describes the business", "no description found");
+            case "has_social" -> present(!s.socialHandles().isEmpty(), "on " + String.join(", ", s.socialHandles().keySet()),
+                    "no social profile found");
+            case "https_website" -> present(s.signals().https(), "website served over https", "website not served over https");
+            case "reachable_website" -> present(s.signals().reachable(), "a page of the website was read", "the website was not read");
+            case "structured_data" -> present(hasStructuredData(lead), "the site publishes schema.org data", "no schema.org data");
+            case "completeness" -> new Feature(s.signals().completeness(),
+                    Math.round(s.signals().completeness() * 100) + "% of the profile is filled");
+            case "sector_match" -> icp.sectors().isEmpty() ? null : present(icp.targetsSector(s.sector().map(SectorTaxonomy.Sector::id)),
+                    "sector " + s.sector().map(SectorTaxonomy.Sector::id).orElse("") + " is targeted",
+                    s.sector().map(x -> "sector " + x.id() + " is not targeted").orElse("sector unknown"));
+            case "geo_match" -> icp.geographies().isEmpty() ? null : icp.inGeography(s.location())
+                    .map(in -> present(in, "located in " + place(s), "located in " + place(s) + ", outside " + icp.geographies()))
+                    .orElse(new Feature(0, "location unknown"));
+            default -> new Feature(0, "not measured by this scorer");
+        });
+    }
+
+    private static List<String> knockouts(LeadStructure s, IdealCustomerProfile icp) {
+        List<String> out = new ArrayList<>();
+        if (icp.knockouts().contains(IdealCustomerProfile.NO_CONTACT) && !s.hasEmail() && !s.hasPhone()) {
+            out.add(IdealCustomerProfile.NO_CONTACT + ": no valid email address or phone number");
+        }
+        if (icp.knockouts().contains(IdealCustomerProfile.OUTSIDE_GEOGRAPHY)
+                && icp.inGeography(s.location()).filter(in -> !in).isPresent()) {
+            out.add(IdealCustomerProfile.OUTSIDE_GEOGRAPHY + ": located in " + place(s) + ", outside " + icp.geographies());
+        }
+        List<String> missing = icp.missingChannels(s);
+        if (icp.knockouts().contains(IdealCustomerProfile.MISSING_REQUIRED_CHANNEL) && !missing.isEmpty()) {
+            out.add(IdealCustomerProfile.MISSING_REQUIRED_CHANNEL + ": no " + String.join(" or ", missing));
+        }
+        return out;
+    }
+
+    private static String place(LeadStructure s) {
+        var l = s.location();
+        return l == null ? "an unknown place" : java.util.stream.Stream.of(l.city(), l.region(), l.country())
+                .filter(p -> p != null).reduce((a, b) -> a + ", " + b).orElse("an unknown place");
     }
 
     private static boolean hasStructuredData(MergedLead lead) {
-        return lead.name() != null && (lead.name().method().equals("json-ld") || lead.name().method().equals("microdata"));
+        return lead.name() != null && List.of("json-ld", "microdata", "rdfa").contains(lead.name().method());
     }
 
     private static Feature present(boolean yes, String whyYes, String whyNo) {

@@ -2,16 +2,27 @@ package dev.leadstream.scoring.model;
 
 import dev.leadstream.topics.event.FieldValue;
 import dev.leadstream.topics.event.RawLead;
+import dev.leadstream.topics.event.ScoredLead.FieldChange;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * Everything known about one business, merged from every page and request that found it. A
- * single-valued field keeps the most confident value (the newer on a tie); lists are unions.
+ * Everything known about one business, merged from every page, source and request that found it.
+ * A single-valued field keeps the most confident value, the more recently fetched one on a tie;
+ * every value ever seen stays in {@code evidence}, and each change of a winner is in
+ * {@code history}. Time comes from the records ({@code fetchedAt}), never from the clock, so a
+ * replay from the beginning builds the same lead.
+ *
+ * @param matchKeys        keys another business would share if it were the same one (see {@link MatchKeys})
+ * @param joinedMatchKeys  keys the latest merge added
+ * @param retiredMatchKeys keys the latest merge took away
  */
 public record MergedLead(
         String leadId,
@@ -23,40 +34,126 @@ public record MergedLead(
         Map<String, FieldValue> phones,
         Map<String, FieldValue> socialProfiles,
         Map<String, FieldValue> categories,
+        Map<String, List<FieldValue>> evidence,
+        List<FieldChange> history,
         List<String> sourceUrls,
+        List<String> discoverySources,
+        boolean reachable,
+        List<String> matchKeys,
+        List<String> joinedMatchKeys,
+        List<String> retiredMatchKeys,
         Instant updatedAt) {
 
     private static final int MAX_SOURCES = 50;
+    private static final int MAX_HISTORY = 20;
+    private static final int MAX_EVIDENCE_PER_FIELD = 10;
+
+    public MergedLead {
+        emails = emails == null ? Map.of() : emails;
+        phones = phones == null ? Map.of() : phones;
+        socialProfiles = socialProfiles == null ? Map.of() : socialProfiles;
+        categories = categories == null ? Map.of() : categories;
+        evidence = evidence == null ? Map.of() : evidence;
+        history = history == null ? List.of() : history;
+        sourceUrls = sourceUrls == null ? List.of() : sourceUrls;
+        discoverySources = discoverySources == null ? List.of() : discoverySources;
+        matchKeys = matchKeys == null ? List.of() : matchKeys;
+        joinedMatchKeys = joinedMatchKeys == null ? List.of() : joinedMatchKeys;
+        retiredMatchKeys = retiredMatchKeys == null ? List.of() : retiredMatchKeys;
+    }
 
     public static MergedLead empty() {
-        return new MergedLead(null, null, null, null, null, Map.of(), Map.of(), Map.of(), Map.of(), List.of(), null);
+        return new MergedLead(null, null, null, null, null, null, null, null, null, null, null, null, null, false,
+                null, null, null, null);
     }
 
     public MergedLead merge(RawLead raw) {
-        List<String> sources = new ArrayList<>(sourceUrls);
-        if (raw.pageUrl() != null && !sources.contains(raw.pageUrl()) && sources.size() < MAX_SOURCES) {
-            sources.add(raw.pageUrl());
+        Instant at = raw.fetchedAt() != null ? raw.fetchedAt() : updatedAt;
+        boolean newer = updatedAt == null || at == null || !at.isBefore(updatedAt);
+        List<FieldChange> changes = new ArrayList<>(history);
+        FieldValue mergedName = better("name", name, raw.name(), newer, at, changes);
+        FieldValue mergedAddress = better("address", address, raw.address(), newer, at, changes);
+        FieldValue mergedDescription = better("description", description, raw.description(), newer, at, changes);
+        String mergedWebsite = raw.website() != null && (website == null || newer) ? raw.website() : website;
+        if (mergedWebsite != null && !mergedWebsite.equals(website) && website != null) {
+            changes.add(new FieldChange("website", website, mergedWebsite, raw.pageUrl(), at));
         }
-        return new MergedLead(raw.leadId(), raw.website() != null ? raw.website() : website,
-                better(name, raw.name()), better(address, raw.address()), better(description, raw.description()),
-                union(emails, raw.emails()), union(phones, raw.phones()),
-                union(socialProfiles, raw.socialProfiles()), union(categories, raw.categories()),
-                List.copyOf(sources), raw.fetchedAt());
+
+        Map<String, List<FieldValue>> seen = new TreeMap<>(evidence);
+        remember(seen, "name", raw.name());
+        remember(seen, "address", raw.address());
+        remember(seen, "description", raw.description());
+        raw.emails().forEach(v -> remember(seen, "emails", v));
+        raw.phones().forEach(v -> remember(seen, "phones", v));
+        raw.socialProfiles().forEach(v -> remember(seen, "socialProfiles", v));
+        raw.categories().forEach(v -> remember(seen, "categories", v));
+
+        MergedLead merged = new MergedLead(raw.leadId(), mergedWebsite, mergedName, mergedAddress, mergedDescription,
+                union(emails, raw.emails()), union(phones, raw.phones()), union(socialProfiles, raw.socialProfiles()),
+                union(categories, raw.categories()), seen,
+                List.copyOf(changes.subList(Math.max(0, changes.size() - MAX_HISTORY), changes.size())),
+                added(sourceUrls, raw.pageUrl(), MAX_SOURCES), added(discoverySources, raw.discoverySource(), 10),
+                reachable || !raw.pagesRead().isEmpty(), List.of(), List.of(), List.of(), newer ? at : updatedAt);
+        List<String> keys = MatchKeys.of(merged);
+        List<String> joined = new ArrayList<>(keys);
+        joined.removeAll(matchKeys);
+        List<String> retired = new ArrayList<>(matchKeys);
+        retired.removeAll(keys);
+        return merged.withMatchKeys(keys, joined, retired);
     }
 
-    private static FieldValue better(FieldValue current, FieldValue candidate) {
+    private MergedLead withMatchKeys(List<String> keys, List<String> joined, List<String> retired) {
+        return new MergedLead(leadId, website, name, address, description, emails, phones, socialProfiles, categories,
+                evidence, history, sourceUrls, discoverySources, reachable, List.copyOf(keys), List.copyOf(joined),
+                List.copyOf(retired), updatedAt);
+    }
+
+    private static FieldValue better(String field, FieldValue current, FieldValue candidate, boolean newer, Instant at,
+                                     List<FieldChange> changes) {
         if (candidate == null || candidate.value() == null || candidate.value().isBlank()) {
             return current;
         }
-        return current == null || candidate.confidence() >= current.confidence() ? candidate : current;
+        boolean wins = current == null || candidate.confidence() > current.confidence()
+                || candidate.confidence() == current.confidence() && newer;
+        if (!wins) {
+            return current;
+        }
+        if (current == null || !current.value().equals(candidate.value())) {
+            changes.add(new FieldChange(field, current == null ? null : current.value(), candidate.value(),
+                    candidate.sourceUrl(), at));
+        }
+        return candidate;
     }
 
     private static Map<String, FieldValue> union(Map<String, FieldValue> current, List<FieldValue> added) {
-        Map<String, FieldValue> merged = new LinkedHashMap<>(current);
+        Map<String, FieldValue> merged = new TreeMap<>(current);
         for (FieldValue value : added) {
-            String key = value.value().trim().toLowerCase(java.util.Locale.ROOT);
+            if (value.value() == null || value.value().isBlank()) {
+                continue;
+            }
+            String key = value.value().trim().toLowerCase(Locale.ROOT);
             merged.merge(key, value, (a, b) -> b.confidence() >= a.confidence() ? b : a);
         }
         return merged;
+    }
+
+    private static void remember(Map<String, List<FieldValue>> evidence, String field, FieldValue value) {
+        if (value == null || value.value() == null) {
+            return;
+        }
+        Set<FieldValue> values = new LinkedHashSet<>(evidence.getOrDefault(field, List.of()));
+        if (values.size() < MAX_EVIDENCE_PER_FIELD) {
+            values.add(value);
+        }
+        evidence.put(field, List.copyOf(values));
+    }
+
+    private static List<String> added(List<String> list, String value, int max) {
+        if (value == null || list.contains(value) || list.size() >= max) {
+            return list;
+        }
+        List<String> grown = new ArrayList<>(list);
+        grown.add(value);
+        return List.copyOf(grown);
     }
 }

@@ -1,5 +1,10 @@
 package dev.leadstream.scoring.streams;
 
+import dev.leadstream.scoring.model.DuplicateIndex.Group;
+import dev.leadstream.scoring.model.DuplicateIndex.GroupView;
+import dev.leadstream.scoring.model.DuplicateIndex.Links;
+import dev.leadstream.scoring.model.DuplicateIndex.Membership;
+import dev.leadstream.scoring.model.DuplicateIndex.Profile;
 import dev.leadstream.scoring.model.LeadScorer;
 import dev.leadstream.scoring.model.MergedLead;
 import dev.leadstream.topics.JsonSerde;
@@ -11,24 +16,36 @@ import dev.leadstream.topics.streams.ReadOrDeadLetter;
 import dev.leadstream.topics.streams.StampCloudEvents;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.GlobalKTable;
 import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * raw-leads → merged per lead (state store) → scored against the segment's learned model
- * (GlobalKTable of scoring-model) → scored-leads. Unreadable records go to raw-leads.dlq.
+ * raw-leads → one merged lead per lead id (field-level merge, evidence, history) → a duplicate
+ * index over match keys (same phone, same name and address) that links leads with different ids
+ * → scored against the lead's segment with the learned model from the scoring-model GlobalKTable
+ * → scored-leads. When a segment's model changes, {@link ScoreProcessor} re-scores that segment's
+ * leads from its store. Unreadable records go to raw-leads.dlq.
  */
 public final class ScoringTopology {
 
     public static final String MERGED_STORE = "merged-leads";
     public static final String MODELS_STORE = "scoring-models";
+    public static final String MATCH_GROUPS_STORE = "match-groups";
+    public static final String LINKS_STORE = "lead-links";
+    public static final String PROFILES_STORE = "scoring-profiles";
+    public static final String APPLIED_MODELS_STORE = "applied-models";
     private static final String SOURCE = "/leadstream/scoring-stream";
 
     private ScoringTopology() {
@@ -36,19 +53,48 @@ public final class ScoringTopology {
 
     public static Topology build(LeadScorer scorer) {
         StreamsBuilder builder = new StreamsBuilder();
-        GlobalKTable<String, ScoringModel> models = builder.globalTable(Topics.SCORING_MODEL.name(),
+        builder.globalTable(Topics.SCORING_MODEL.name(),
                 Consumed.with(Serdes.String(), Topics.SCORING_MODEL.valueSerde()), Materialized.as(MODELS_STORE));
 
-        ReadOrDeadLetter.stream(builder, Topics.RAW_LEADS, "scoring-stream", ScoringTopology::problem)
+        KTable<String, MergedLead> merged = ReadOrDeadLetter.stream(builder, Topics.RAW_LEADS, "scoring-stream", ScoringTopology::problem)
                 .groupByKey(Grouped.with(Serdes.String(), Topics.RAW_LEADS.valueSerde()))
-                .aggregate(MergedLead::empty, (leadId, raw, merged) -> merged.merge(raw),
+                .aggregate(MergedLead::empty, (leadId, raw, lead) -> lead.merge(raw),
                         Materialized.<String, MergedLead, KeyValueStore<Bytes, byte[]>>as(MERGED_STORE)
-                                .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(MergedLead.class)))
-                .toStream()
-                .leftJoin(models, (leadId, merged) -> scorer.segment(), scorer::score)
+                                .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(MergedLead.class)));
+
+        KTable<String, Links> links = merged.toStream(Named.as("merged-changes"))
+                .flatMap((leadId, lead) -> memberships(lead), Named.as("match-key-memberships"))
+                .groupByKey(Grouped.with("match-keys", Serdes.String(), new JsonSerde<>(Membership.class)))
+                .aggregate(Group::empty, (key, change, group) -> group.apply(change),
+                        Materialized.<String, Group, KeyValueStore<Bytes, byte[]>>as(MATCH_GROUPS_STORE)
+                                .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(Group.class)))
+                .toStream(Named.as("match-group-changes"))
+                .flatMap((key, group) -> group.othersByLead().entrySet().stream()
+                        .map(e -> KeyValue.pair(e.getKey(), new GroupView(key, e.getValue()))).toList(),
+                        Named.as("match-group-views"))
+                .groupByKey(Grouped.with("lead-links", Serdes.String(), new JsonSerde<>(GroupView.class)))
+                .aggregate(Links::empty, (leadId, view, current) -> current.with(view),
+                        Materialized.<String, Links, KeyValueStore<Bytes, byte[]>>as(LINKS_STORE)
+                                .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(Links.class)));
+
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PROFILES_STORE),
+                Serdes.String(), new JsonSerde<>(Profile.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(APPLIED_MODELS_STORE),
+                Serdes.String(), Serdes.String()));
+
+        merged.leftJoin(links, Profile::new, Named.as("merged-with-links"))
+                .toStream(Named.as("profiles"))
+                .process(() -> new ScoreProcessor(scorer), Named.as("score"), PROFILES_STORE, APPLIED_MODELS_STORE)
                 .processValues(() -> new StampCloudEvents<ScoredLead>(Topics.SCORED_LEADS.eventType(), SOURCE))
                 .to(Topics.SCORED_LEADS.name(), Produced.with(Serdes.String(), Topics.SCORED_LEADS.valueSerde()));
         return builder.build();
+    }
+
+    private static List<KeyValue<String, Membership>> memberships(MergedLead lead) {
+        List<KeyValue<String, Membership>> changes = new ArrayList<>();
+        lead.joinedMatchKeys().forEach(k -> changes.add(KeyValue.pair(k, new Membership(lead.leadId(), true))));
+        lead.retiredMatchKeys().forEach(k -> changes.add(KeyValue.pair(k, new Membership(lead.leadId(), false))));
+        return changes;
     }
 
     /** A lead must name itself; one that does not can never be merged, so it is dead on arrival. */

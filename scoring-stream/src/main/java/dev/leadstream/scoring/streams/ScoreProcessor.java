@@ -1,0 +1,94 @@
+package dev.leadstream.scoring.streams;
+
+import dev.leadstream.scoring.model.DuplicateIndex.Profile;
+import dev.leadstream.scoring.model.LeadScorer;
+import dev.leadstream.topics.event.ScoredLead;
+import dev.leadstream.topics.event.ScoringModel;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Scores each profile with its segment's model, read from the scoring-model GlobalKTable, and
+ * keeps the profile so it can be scored again. Once a second it compares the models' versions
+ * with the ones it last applied; for a segment whose model changed it re-scores and re-emits
+ * every lead of that segment this task holds, so scored-leads shows what was learned.
+ */
+final class ScoreProcessor implements Processor<String, Profile, String, ScoredLead> {
+
+    private static final Duration MODEL_CHECK = Duration.ofSeconds(1);
+
+    private final LeadScorer scorer;
+    private ProcessorContext<String, ScoredLead> context;
+    private KeyValueStore<String, Profile> profiles;
+    private KeyValueStore<String, String> appliedModels;
+    private KeyValueStore<String, ValueAndTimestamp<ScoringModel>> models;
+
+    ScoreProcessor(LeadScorer scorer) {
+        this.scorer = scorer;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, ScoredLead> context) {
+        this.context = context;
+        this.profiles = context.getStateStore(ScoringTopology.PROFILES_STORE);
+        this.appliedModels = context.getStateStore(ScoringTopology.APPLIED_MODELS_STORE);
+        this.models = context.getStateStore(ScoringTopology.MODELS_STORE);
+        context.schedule(MODEL_CHECK, PunctuationType.WALL_CLOCK_TIME, this::rescoreWhereModelsChanged);
+    }
+
+    @Override
+    public void process(Record<String, Profile> record) {
+        if (record.value() == null) {
+            return;
+        }
+        profiles.put(record.key(), record.value());
+        context.forward(record.withValue(score(record.value())));
+    }
+
+    private ScoredLead score(Profile profile) {
+        LeadScorer.Assessment assessment = scorer.assess(profile.lead());
+        return scorer.score(assessment, profile.duplicates(), model(assessment.segment()));
+    }
+
+    private ScoringModel model(String segment) {
+        ValueAndTimestamp<ScoringModel> model = models.get(segment);
+        return model == null ? null : model.value();
+    }
+
+    private void rescoreWhereModelsChanged(long now) {
+        Map<String, String> changed = new HashMap<>();
+        try (KeyValueIterator<String, ValueAndTimestamp<ScoringModel>> all = models.all()) {
+            all.forEachRemaining(kv -> {
+                String version = kv.value == null || kv.value.value() == null ? null : kv.value.value().version();
+                if (version != null && !Objects.equals(version, appliedModels.get(kv.key))) {
+                    changed.put(kv.key, version);
+                }
+            });
+        }
+        if (changed.isEmpty()) {
+            return;
+        }
+        try (KeyValueIterator<String, Profile> all = profiles.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, Profile> kv = all.next();
+                LeadScorer.Assessment assessment = scorer.assess(kv.value.lead());
+                if (changed.containsKey(assessment.segment())) {
+                    ScoredLead rescored = scorer.score(assessment, kv.value.duplicates(), model(assessment.segment()));
+                    context.forward(new Record<>(kv.key, rescored, now));
+                }
+            }
+        }
+        changed.forEach(appliedModels::put);
+    }
+}
