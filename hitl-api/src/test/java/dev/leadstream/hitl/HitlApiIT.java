@@ -140,6 +140,6 @@ class HitlApiIT {
     static Draft draft(String draftId, String leadId, List<Draft.GuardrailFinding> findings) {
         return new Draft(draftId, leadId, 1, new Draft.Persona("owner", "warm", List.of()),
                 new Draft.Email("info@" + leadId, "Hello", "Hi", "<p>Hi</p>"), List.of(), List.of(), findings,
-                Provenance.of("test", "1", null));
+                Provenance.of("test", "1", null), "default");
     }
 }

@@ -34,7 +34,7 @@ class OutreachAgentIT {
         String recipient = "owner-" + UUID.randomUUID() + "@rose.test";
         Draft draft = new Draft(UUID.randomUUID().toString(), "rose.test", 1, new Draft.Persona("owner", "warm", List.of()),
                 new Draft.Email(recipient, "Hello Rose", "Hi there", "<p>Hi there</p>"), List.of(), List.of(), List.of(),
-                Provenance.of("test", "1", null));
+                Provenance.of("test", "1", null), "uk-food");
         Approval approval = Approval.draftApproved(UUID.randomUUID().toString(), draft, "ana");
         probe.send(Topics.APPROVED, draft.leadId(), approval);
         probe.send(Topics.APPROVED, draft.leadId(), approval); // the same decision delivered twice
@@ -43,6 +43,7 @@ class OutreachAgentIT {
                         rs -> probe.values(Topics.ENGAGEMENT, rs).stream().filter(e -> draft.draftId().equals(e.draftId())).count() >= 2))
                 .stream().filter(e -> draft.draftId().equals(e.draftId())).toList();
         assertThat(sent).extracting(Engagement::type).containsOnly(Engagement.SENT);
+        assertThat(sent).extracting(Engagement::segment).containsOnly("uk-food"); // learning is per segment
         assertThat(sent).extracting(Engagement::eventId).containsOnly(sent.get(0).eventId());
 
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> toRecipient(recipient).size() == 1);

@@ -79,7 +79,7 @@ final class SampleEvents {
                 List.of(new Draft.SocialPost("instagram", "Love your sourdough")),
                 List.of(new Draft.Claim("You bake sourdough", List.of("description"))),
                 List.of(new Draft.GuardrailFinding("grounded", "info", "every claim has a fact")),
-                PROVENANCE);
+                PROVENANCE, "uk-food");
     }
 
     static Approval leadSelected() {

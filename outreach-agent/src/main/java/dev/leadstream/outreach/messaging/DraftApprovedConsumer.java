@@ -69,7 +69,8 @@ public class DraftApprovedConsumer {
 
     private void announceSent(String key, Draft draft) {
         String eventId = UUID.nameUUIDFromBytes(("sent:" + key).getBytes(StandardCharsets.UTF_8)).toString();
-        Engagement sent = new Engagement(eventId, draft.leadId(), Engagement.SENT, "email", draft.draftId(), "default",
+        Engagement sent = new Engagement(eventId, draft.leadId(), Engagement.SENT, "email", draft.draftId(),
+                draft.segment() == null ? "default" : draft.segment(),
                 "v" + draft.version(), null, Instant.now(), Provenance.of("outreach-agent", "0.1.0", "smtp"));
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(draft.leadId())

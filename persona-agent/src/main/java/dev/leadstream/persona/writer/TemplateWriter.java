@@ -47,7 +47,7 @@ public final class TemplateWriter {
                 : List.of(new Draft.SocialPost("instagram", "Hi " + name + "! We'd love to chat about your " + sector + "."));
         String draftId = UUID.nameUUIDFromBytes(("draft:" + decisionId).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
         return new Draft(draftId, lead.leadId(), 1, persona, email, social, claims, findings,
-                Provenance.of("persona-agent", "0.1.0", MODEL));
+                Provenance.of("persona-agent", "0.1.0", MODEL), lead.segment());
     }
 
     private static String escape(String text) {

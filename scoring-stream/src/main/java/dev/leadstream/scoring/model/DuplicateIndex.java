@@ -42,9 +42,15 @@ public final class DuplicateIndex {
             return new Group(List.copyOf(now), change.member() ? null : change.leadId());
         }
 
-        /** What each lead should now believe about this key. */
+        /**
+         * What each lead should now believe about this key. A lead alone under a key it just
+         * joined has nothing to learn, which spares the index a message for nearly every lead.
+         */
         public Map<String, List<String>> othersByLead() {
             Map<String, List<String>> views = new LinkedHashMap<>();
+            if (members.size() == 1 && leaver == null) {
+                return views;
+            }
             boolean tooCommon = members.size() > MAX_GROUP;
             for (String lead : members) {
                 List<String> others = new ArrayList<>(members);

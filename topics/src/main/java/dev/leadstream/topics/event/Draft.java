@@ -2,7 +2,10 @@ package dev.leadstream.topics.event;
 
 import java.util.List;
 
-/** A persona and outreach content for one lead, with the facts each claim rests on. */
+/**
+ * A persona and outreach content for one lead, with the facts each claim rests on. {@code segment}
+ * is the lead's scoring segment, carried on to engagement so outcomes teach that segment's model.
+ */
 public record Draft(
         String draftId,
         String leadId,
@@ -12,7 +15,8 @@ public record Draft(
         List<SocialPost> socialPosts,
         List<Claim> claims,
         List<GuardrailFinding> findings,
-        Provenance provenance) {
+        Provenance provenance,
+        String segment) {
 
     public record Persona(String summary, String tone, List<String> interests) {
         public Persona {
