@@ -1,6 +1,7 @@
 package dev.leadstream.topics;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,7 +17,11 @@ import java.nio.charset.StandardCharsets;
  */
 public final class EventJson {
 
-    public static final ObjectMapper MAPPER = new ObjectMapper()
+    // Map keys are data here (email addresses, match keys): canonicalising them as field names
+    // grows a symbol table with every new key, which cost a sixth of scoring-stream's CPU.
+    public static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+            .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES).build())
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -62,7 +62,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ScoringBenchmark {
 
     private static final int RECORD_BYTES = 1024;
-    private static final int COMMIT_INTERVAL_MS = 200;
+    private static final int COMMIT_INTERVAL_MS = Integer.getInteger("bench.commitMs", 200);
+    private static final int STREAM_THREADS = Integer.getInteger("bench.threads", 1);
     private static final List<Integer> SIZES = Stream.of(System.getProperty("bench.leads", "10000,100000,1000000")
             .split(",")).map(String::trim).map(Integer::parseInt).toList();
 
@@ -80,8 +81,8 @@ class ScoringBenchmark {
     void scoringThroughputAgainstTheBrokersOwnExactlyOnceLimit() throws Exception {
         Path out = Files.createDirectories(Path.of("target", "benchmarks"));
         StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
-                "records of %d bytes, exactly_once_v2, commit every %d ms, broker and clients in one JVM on this machine%n%n",
-                RECORD_BYTES, COMMIT_INTERVAL_MS));
+                "records of %d bytes, exactly_once_v2, commit every %d ms, %d stream thread(s), broker and clients in one JVM%n%n",
+                RECORD_BYTES, COMMIT_INTERVAL_MS, STREAM_THREADS));
         report.append("| distinct leads | raw EOS copy loop (records/s) | scoring topology (leads/s) | ratio | µs per lead | state on disk |\n");
         report.append("|---|---|---|---|---|---|\n");
         for (int size : SIZES) {
@@ -91,6 +92,7 @@ class ScoringBenchmark {
                 ContractTopics.create(bootstrap);
                 int partitions = partitionsOf(bootstrap, Topics.RAW_LEADS.name());
                 createTopics(bootstrap, partitions, "bench-copy");
+                awaitLeaders(bootstrap, Topics.RAW_LEADS.name(), "bench-copy", Topics.SCORED_LEADS.name());
                 produce(bootstrap, Topics.RAW_LEADS.name(), size);
 
                 Rate raw = copyExactlyOnce(bootstrap, Topics.RAW_LEADS.name(), "bench-copy", size);
@@ -114,6 +116,7 @@ class ScoringBenchmark {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_INTERVAL_MS);
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, STREAM_THREADS);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 1024 * 1024);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
@@ -222,7 +225,8 @@ class ScoringBenchmark {
 
     private static Map<String, Object> producerProps(String bootstrap) {
         return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+                ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 600_000, ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 120_000);
     }
 
     private static KafkaConsumer<String, byte[]> consumer(String bootstrap) {
@@ -248,6 +252,27 @@ class ScoringBenchmark {
                 topics.add(new NewTopic(name, partitions, (short) 1));
             }
             admin.createTopics(topics).all().get();
+        }
+    }
+
+    /** Producing before every partition has a leader sends an idempotent producer into retries out of order. */
+    private static void awaitLeaders(String bootstrap, String... topics) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!allLed(admin, topics)) {
+                assertThat(System.nanoTime()).as("partition leaders elected").isLessThan(deadline);
+                Thread.sleep(200);
+            }
+        }
+        Thread.sleep(1000); // leadership is known to the controller a moment before every request handler
+    }
+
+    private static boolean allLed(Admin admin, String... topics) throws InterruptedException {
+        try {
+            return admin.describeTopics(List.of(topics)).allTopicNames().get().values().stream()
+                    .flatMap(t -> t.partitions().stream()).allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+        } catch (java.util.concurrent.ExecutionException e) {
+            return false; // not every broker component knows the topic yet
         }
     }
 
