@@ -118,7 +118,7 @@ class HitlApiIT {
         given().queryParam("after", "nonsense").get("/api/leads").then().statusCode(400).body("error", containsString("cursor"));
     }
 
-    private static long count(String sql, String parameter) throws Exception {
+    static long count(String sql, String parameter) throws Exception {
         LocalPostgres postgres = SharedInfra.postgres();
         try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), LocalPostgres.USER, LocalPostgres.PASSWORD);
              PreparedStatement statement = c.prepareStatement(sql)) {
@@ -134,7 +134,7 @@ class HitlApiIT {
         return new ScoredLead(leadId, "Lead " + leadId, "https://" + leadId + "/", List.of("info@" + leadId), List.of(),
                 null, null, List.of(), List.of(), List.of("https://" + leadId + "/"), "default", score, ScoredLead.tierOf(score),
                 List.of(new ScoredLead.FeatureContribution("has_email", 1, 30, 30, "found")), "prior-v1",
-                Provenance.of("test", "1", null), null, null, null, null, null, null, null, null, null, null);
+                Provenance.of("test", "1", null), null, null, null, null, null, null, null, null, null, null, null);
     }
 
     static Draft draft(String draftId, String leadId, List<Draft.GuardrailFinding> findings) {

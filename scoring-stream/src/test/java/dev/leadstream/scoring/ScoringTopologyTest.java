@@ -79,6 +79,7 @@ class ScoringTopologyTest {
         assertThat(lead.sourceUrls()).containsExactly("https://rose.test/", "https://rose.test/contact", "https://rose.test/about");
         assertThat(lead.evidence().get("emails")).extracting(FieldValue::sourceUrl)
                 .containsExactly("https://rose.test/contact", "https://rose.test/about");
+        assertThat(lead.requestIds()).containsExactly("req-1");
     }
 
     @Test

@@ -63,7 +63,7 @@ final class SampleEvents {
                 List.of(new ScoredLead.DuplicateLink("rose-bakery-leeds.example", "phone", "both list +441130000000")),
                 List.of(), Map.of("name", List.of(FieldValue.of("Rose Bakery", PAGE, "json-ld", 0.95))),
                 List.of(new ScoredLead.FieldChange("name", "Rose", "Rose Bakery", PAGE, PROVENANCE.at())),
-                PROVENANCE.at());
+                PROVENANCE.at(), List.of("req-1"));
     }
 
     static EnrichedLead enrichedLead() {

@@ -34,6 +34,8 @@ public class Decision {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    public String comment;
+
     public static Decision of(String kind, String leadId, String subjectId, String reviewer, String idempotencyKey) {
         Decision decision = new Decision();
         decision.id = UUID.randomUUID();

@@ -1,8 +1,10 @@
 package dev.leadstream.hitl.messaging;
 
+import dev.leadstream.hitl.repository.DiscoveryRepository;
 import dev.leadstream.hitl.repository.DraftRepository;
 import dev.leadstream.hitl.repository.LeadRepository;
 import dev.leadstream.topics.EventJson;
+import dev.leadstream.topics.event.DiscoveryProgress;
 import dev.leadstream.topics.event.Draft;
 import dev.leadstream.topics.event.Engagement;
 import dev.leadstream.topics.event.EnrichedLead;
@@ -22,11 +24,14 @@ public class ReadModelProjector {
     private final Mutiny.SessionFactory sessions;
     private final LeadRepository leads;
     private final DraftRepository drafts;
+    private final DiscoveryRepository discoveries;
 
-    public ReadModelProjector(Mutiny.SessionFactory sessions, LeadRepository leads, DraftRepository drafts) {
+    public ReadModelProjector(Mutiny.SessionFactory sessions, LeadRepository leads, DraftRepository drafts,
+                              DiscoveryRepository discoveries) {
         this.sessions = sessions;
         this.leads = leads;
         this.drafts = drafts;
+        this.discoveries = discoveries;
     }
 
     @Incoming("scored-leads")
@@ -45,6 +50,12 @@ public class ReadModelProjector {
     public Uni<Void> onDraft(String json) {
         Draft draft = EventJson.read(json, Draft.class);
         return sessions.withTransaction(session -> drafts.upsert(session, draft)).replaceWithVoid();
+    }
+
+    @Incoming("discovery-progress")
+    public Uni<Void> onDiscoveryProgress(String json) {
+        DiscoveryProgress progress = EventJson.read(json, DiscoveryProgress.class);
+        return sessions.withTransaction(session -> discoveries.upsertProgress(session, progress)).replaceWithVoid();
     }
 
     @Incoming("engagement")

@@ -7,7 +7,11 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** The lead table: upserts from the topics, keyset pages for reviewers. */
 @ApplicationScoped
@@ -16,21 +20,41 @@ public class LeadRepository {
     public record LeadRow(String leadId, String status, int version, ScoredLead lead, List<EnrichedLead.Signal> signals) {
     }
 
+    /** facet name → column */
+    private static final Map<String, String> FACETS = new LinkedHashMap<>();
+
+    static {
+        List.of("tier", "status", "sector", "segment", "country", "city").forEach(c -> FACETS.put(c, c));
+        FACETS.put("hasEmail", "has_email");
+        FACETS.put("hasPhone", "has_phone");
+    }
+
     private static final String COLUMNS = "lead_id, status, version, cast(lead as text), cast(signals as text)";
 
     /** A newer scoring of a lead replaces the old one; the reviewer's status is kept. */
     public Uni<Integer> upsertScored(Mutiny.Session session, ScoredLead lead) {
+        ScoredLead.Location place = lead.location();
         return session.createNativeQuery("""
-                        insert into leads (lead_id, name, website, score, tier, segment, model_version, lead, updated_at)
-                        values (:id, :name, :website, :score, :tier, :segment, :model, cast(cast(:lead as text) as jsonb), now())
+                        insert into leads (lead_id, name, website, score, tier, segment, model_version, lead, updated_at,
+                                           sector, country, region, city, has_email, has_phone, request_ids)
+                        values (:id, :name, :website, :score, :tier, :segment, :model, cast(cast(:lead as text) as jsonb), now(),
+                                :sector, :country, :region, :city, :hasEmail, :hasPhone, string_to_array(:requests, ' '))
                         on conflict (lead_id) do update set name = excluded.name, website = excluded.website,
                             score = excluded.score, tier = excluded.tier, segment = excluded.segment,
                             model_version = excluded.model_version, lead = excluded.lead, updated_at = now(),
-                            version = leads.version + 1""")
+                            sector = excluded.sector, country = excluded.country, region = excluded.region,
+                            city = excluded.city, has_email = excluded.has_email, has_phone = excluded.has_phone,
+                            request_ids = excluded.request_ids, version = leads.version + 1""")
                 .setParameter("id", lead.leadId()).setParameter("name", lead.name())
                 .setParameter("website", lead.website()).setParameter("score", lead.score())
                 .setParameter("tier", lead.tier()).setParameter("segment", lead.segment())
                 .setParameter("model", lead.modelVersion()).setParameter("lead", EventJson.toJson(lead))
+                .setParameter("sector", lead.sector())
+                .setParameter("country", place == null ? null : place.country())
+                .setParameter("region", place == null ? null : place.region())
+                .setParameter("city", place == null ? null : place.city())
+                .setParameter("hasEmail", !lead.emails().isEmpty()).setParameter("hasPhone", !lead.phones().isEmpty())
+                .setParameter("requests", String.join(" ", lead.requestIds()))
                 .executeUpdate();
     }
 
@@ -49,31 +73,66 @@ public class LeadRepository {
                 .map(rows -> rows.isEmpty() ? null : toRow(rows.get(0)));
     }
 
-    /** One page in score order, after the cursor (score, lead id) of the previous page's last row. */
-    public Uni<List<LeadRow>> page(Mutiny.Session session, LeadQuery query) {
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from leads where 1 = 1");
-        if (query.tier() != null) {
-            sql.append(" and tier = :tier");
+    /** A page of rows and, per row, the values of its sort keys: the cursor to resume after it. */
+    public record Page(List<LeadRow> rows, List<List<String>> cursors) {
+    }
+
+    /** One page in the query's order, after the row whose sort-key values are {@code query.after()}. */
+    public Uni<Page> page(Mutiny.Session session, LeadQuery query) {
+        List<LeadSort.Key> keys = query.sort().keys();
+        LeadFilter.Where where = query.filter().where();
+        Map<String, Object> params = new LinkedHashMap<>(where.params());
+        StringBuilder sql = new StringBuilder("select " + COLUMNS);
+        keys.forEach(k -> sql.append(", cast(").append(k.sql()).append(" as text)"));
+        sql.append(" from leads where ").append(where.sql());
+        if (query.after() != null) {
+            sql.append(" and (").append(after(keys, query.descending(), query.after(), params)).append(')');
         }
-        if (query.status() != null) {
-            sql.append(" and status = :status");
+        sql.append(" order by ").append(String.join(", ", keys.stream()
+                .map(k -> k.sql() + (query.descending() != k.reversed() ? " desc" : " asc")).toList()));
+        sql.append(" limit :limit");
+        params.put("limit", query.limit());
+        Mutiny.SelectionQuery<Object[]> select = session.createNativeQuery(sql.toString(), Object[].class);
+        params.forEach(select::setParameter);
+        return select.getResultList().map(rows -> new Page(rows.stream().map(LeadRepository::toRow).toList(),
+                rows.stream().map(r -> java.util.Arrays.stream(r, 5, 5 + keys.size()).map(v -> (String) v).toList()).toList()));
+    }
+
+    /** Counts per value of each facet column, under the filter. */
+    public Uni<Map<String, Map<String, Long>>> facets(Mutiny.Session session, LeadFilter filter) {
+        LeadFilter.Where where = filter.where();
+        String columns = FACETS.entrySet().stream()
+                .map(e -> "select '" + e.getKey() + "', coalesce(cast(" + e.getValue() + " as text), ''), count(*) from leads where "
+                        + where.sql() + " group by 2")
+                .reduce((a, b) -> a + " union all " + b).orElseThrow();
+        Mutiny.SelectionQuery<Object[]> select = session.createNativeQuery(columns, Object[].class);
+        where.params().forEach(select::setParameter);
+        return select.getResultList().map(rows -> {
+            Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
+            FACETS.keySet().forEach(f -> facets.put(f, new TreeMap<>()));
+            rows.forEach(r -> facets.get((String) r[0]).put((String) r[1], ((Number) r[2]).longValue()));
+            return facets;
+        });
+    }
+
+    /** Rows strictly after the cursor: (k1 after v1) or (k1 = v1 and k2 after v2) or ... */
+    private static String after(List<LeadSort.Key> keys, boolean descending, List<String> cursor, Map<String, Object> params) {
+        List<String> alternatives = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            List<String> terms = new ArrayList<>();
+            for (int j = 0; j <= i; j++) {
+                LeadSort.Key key = keys.get(j);
+                // the reactive client binds the cursor value as text; PostgreSQL casts it to the key's type
+                String value = "cast(cast(:k" + j + " as text) as " + key.type() + ")";
+                boolean desc = descending != key.reversed();
+                terms.add(key.sql() + (j < i ? " = " : desc ? " < " : " > ") + value);
+            }
+            alternatives.add("(" + String.join(" and ", terms) + ")");
         }
-        if (query.afterScore() != null) {
-            sql.append(" and (score, lead_id) < (:afterScore, :afterId)");
+        for (int j = 0; j < keys.size(); j++) {
+            params.put("k" + j, cursor.get(j));
         }
-        sql.append(" order by score desc, lead_id desc limit :limit");
-        Mutiny.SelectionQuery<Object[]> select = session.createNativeQuery(sql.toString(), Object[].class)
-                .setParameter("limit", query.limit());
-        if (query.tier() != null) {
-            select.setParameter("tier", query.tier());
-        }
-        if (query.status() != null) {
-            select.setParameter("status", query.status());
-        }
-        if (query.afterScore() != null) {
-            select.setParameter("afterScore", query.afterScore()).setParameter("afterId", query.afterId());
-        }
-        return select.getResultList().map(rows -> rows.stream().map(LeadRepository::toRow).toList());
+        return String.join(" or ", alternatives);
     }
 
     public Uni<Integer> setStatus(Mutiny.Session session, String leadId, String status) {

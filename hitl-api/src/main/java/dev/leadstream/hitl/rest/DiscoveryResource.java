@@ -1,5 +1,6 @@
 package dev.leadstream.hitl.rest;
 
+import dev.leadstream.hitl.repository.DiscoveryRepository;
 import dev.leadstream.hitl.service.DecisionService;
 import dev.leadstream.topics.DiscoveryRequestRules;
 import dev.leadstream.topics.EventJson;
@@ -8,12 +9,17 @@ import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.util.List;
 
@@ -24,9 +30,37 @@ import java.util.List;
 public class DiscoveryResource {
 
     private final DecisionService decisions;
+    private final DiscoveryRepository discoveries;
+    private final Mutiny.SessionFactory sessions;
 
-    public DiscoveryResource(DecisionService decisions) {
+    public DiscoveryResource(DecisionService decisions, DiscoveryRepository discoveries, Mutiny.SessionFactory sessions) {
         this.decisions = decisions;
+        this.discoveries = discoveries;
+        this.sessions = sessions;
+    }
+
+    /** The latest requests, newest first, each with its progress and how many leads it produced so far. */
+    @GET
+    public Uni<List<DiscoveryRepository.DiscoveryRow>> recent(@QueryParam("limit") @DefaultValue("50") int limit) {
+        if (limit < 1 || limit > 500) {
+            throw new BadRequestException("limit must be between 1 and 500, was " + limit);
+        }
+        return sessions.withSession(session -> discoveries.recent(session, limit));
+    }
+
+    /**
+     * One request: what was asked, its live progress (null until the scraper reports), and the
+     * number of leads it produced; {@code GET /api/leads?requestId=...} lists them.
+     */
+    @GET
+    @Path("/{requestId}")
+    public Uni<DiscoveryRepository.DiscoveryRow> get(@PathParam("requestId") String requestId) {
+        return sessions.withSession(session -> discoveries.find(session, requestId)).map(row -> {
+            if (row == null) {
+                throw new NotFoundException("no discovery request " + requestId);
+            }
+            return row;
+        });
     }
 
     @POST

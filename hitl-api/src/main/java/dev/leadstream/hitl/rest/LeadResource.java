@@ -1,11 +1,16 @@
 package dev.leadstream.hitl.rest;
 
 import dev.leadstream.hitl.repository.DraftRepository;
+import dev.leadstream.hitl.repository.LeadFilter;
 import dev.leadstream.hitl.repository.LeadQuery;
 import dev.leadstream.hitl.repository.LeadRepository;
+import dev.leadstream.hitl.repository.LeadSort;
 import dev.leadstream.hitl.service.DecisionService;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -21,14 +26,14 @@ import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** The lead table: read it page by page, select leads for outreach. */
 @Path("/api/leads")
 @Produces(MediaType.APPLICATION_JSON)
 public class LeadResource {
 
-    private static final Set<String> TIERS = Set.of("A", "B", "C", "D");
+    private static final int EXPORT_BATCH = 500;
+    private static final int MAX_BULK = 500;
 
     private final Mutiny.SessionFactory sessions;
     private final LeadRepository leads;
@@ -45,21 +50,93 @@ public class LeadResource {
     public record LeadPage(List<LeadRepository.LeadRow> items, String next) {
     }
 
-    /** Leads by score, best first. {@code after} is the {@code next} cursor of the previous page. */
+    public record Facets(long total, Map<String, Map<String, Long>> facets) {
+    }
+
+    public record BulkDecision(List<String> leadIds, String comment) {
+    }
+
+    /**
+     * One page of the lead table, filtered and sorted (see {@link LeadTableParams}); {@code after}
+     * is the {@code next} token of the previous page, which is null on the last page.
+     */
     @GET
-    public Uni<LeadPage> list(@QueryParam("tier") String tier, @QueryParam("status") String status,
-                              @QueryParam("after") String after, @QueryParam("limit") @DefaultValue("50") int limit) {
+    public Uni<LeadPage> list(@BeanParam LeadTableParams params, @QueryParam("after") String after,
+                              @QueryParam("limit") @DefaultValue("50") int limit) {
         if (limit < 1 || limit > 500) {
             throw new BadRequestException("limit must be between 1 and 500, was " + limit);
         }
-        if (tier != null && !TIERS.contains(tier)) {
-            throw new BadRequestException("tier must be one of A, B, C, D, was " + tier);
+        LeadSort sort = params.sort();
+        boolean descending = params.descending();
+        LeadCursor cursor = LeadCursor.parse(after, sort, descending);
+        LeadQuery query = new LeadQuery(params.filter(), sort, descending, cursor == null ? null : cursor.values(), limit);
+        return sessions.withSession(session -> leads.page(session, query)).map(page -> new LeadPage(page.rows(),
+                page.rows().size() < limit ? null : LeadCursor.tokenFor(sort, descending, page.cursors().getLast())));
+    }
+
+    /** How many leads under the filter have each tier, status, sector, segment, country, city, email, phone. */
+    @GET
+    @Path("/facets")
+    public Uni<Facets> facets(@BeanParam LeadTableParams params) {
+        return sessions.withSession(session -> leads.facets(session, params.filter())).map(facets ->
+                new Facets(facets.get("tier").values().stream().mapToLong(Long::longValue).sum(), facets));
+    }
+
+    /** Every lead under the filter, in the chosen order, as CSV; streamed page by page. */
+    @GET
+    @Path("/export.csv")
+    @Produces("text/csv")
+    public Multi<String> export(@BeanParam LeadTableParams params) {
+        LeadSort sort = params.sort();
+        boolean descending = params.descending();
+        LeadFilter filter = params.filter();
+        return Multi.createBy().concatenating().streams(
+                Multi.createFrom().item(LeadCsv.HEADER),
+                Multi.createBy().repeating()
+                        .uni(() -> new java.util.concurrent.atomic.AtomicReference<List<String>>(),
+                                last -> sessions.withSession(session -> leads.page(session,
+                                        new LeadQuery(filter, sort, descending, last.get(), EXPORT_BATCH)))
+                                        .invoke(page -> last.set(page.cursors().isEmpty() ? null : page.cursors().getLast())))
+                        .whilst(page -> page.rows().size() == EXPORT_BATCH)
+                        .onItem().transformToIterable(page -> page.rows().stream().map(LeadCsv::row).toList()));
+    }
+
+    /** Selects up to 500 leads at once; unknown and already selected ones are listed as skipped. */
+    @POST
+    @Path("/bulk/select")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<DecisionService.BulkOutcome> bulkSelect(BulkDecision body, @HeaderParam("X-Reviewer") @DefaultValue("reviewer") String reviewer,
+                                                       @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        checkBulk(body, false);
+        return decisions.selectLeads(body.leadIds(), reviewer, body.comment(), idempotencyKey);
+    }
+
+    /** Rejects up to 500 leads at once, with a comment saying why. */
+    @POST
+    @Path("/bulk/reject")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<DecisionService.BulkOutcome> bulkReject(BulkDecision body, @HeaderParam("X-Reviewer") @DefaultValue("reviewer") String reviewer,
+                                                       @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        checkBulk(body, true);
+        return decisions.rejectLeads(body.leadIds(), reviewer, body.comment(), idempotencyKey);
+    }
+
+    private static void checkBulk(BulkDecision body, boolean commentRequired) {
+        if (body == null || body.leadIds() == null || body.leadIds().isEmpty()) {
+            throw new BadRequestException("leadIds must name at least one lead");
         }
-        Cursor cursor = Cursor.parse(after);
-        LeadQuery query = new LeadQuery(tier, status, cursor == null ? null : cursor.score(),
-                cursor == null ? null : cursor.leadId(), limit);
-        return sessions.withSession(session -> leads.page(session, query)).map(rows -> new LeadPage(rows,
-                rows.size() < limit ? null : new Cursor(rows.getLast().lead().score(), rows.getLast().leadId()).toString()));
+        if (body.leadIds().size() > MAX_BULK) {
+            throw new BadRequestException("leadIds may name at most " + MAX_BULK + " leads, named " + body.leadIds().size());
+        }
+        if (body.leadIds().stream().anyMatch(id -> id == null || id.isBlank())) {
+            throw new BadRequestException("leadIds must not contain blank ids");
+        }
+        if (commentRequired && (body.comment() == null || body.comment().isBlank())) {
+            throw new BadRequestException("comment must say why the leads are rejected");
+        }
+        if (body.comment() != null && body.comment().length() > 2000) {
+            throw new BadRequestException("comment must be at most 2000 characters, was " + body.comment().length());
+        }
     }
 
     @GET
@@ -86,24 +163,5 @@ public class LeadResource {
                                 @HeaderParam("Idempotency-Key") String idempotencyKey) {
         return decisions.selectLead(leadId, reviewer, idempotencyKey).map(d -> Response.accepted(
                 Map.of("decisionId", d.id.toString(), "leadId", d.leadId, "kind", d.kind, "reviewer", d.reviewer)).build());
-    }
-
-    record Cursor(int score, String leadId) {
-        static Cursor parse(String text) {
-            if (text == null || text.isBlank()) {
-                return null;
-            }
-            int colon = text.indexOf(':');
-            try {
-                return new Cursor(Integer.parseInt(text.substring(0, colon)), text.substring(colon + 1));
-            } catch (RuntimeException e) {
-                throw new BadRequestException("after must be a cursor from a previous page (score:leadId), was " + text);
-            }
-        }
-
-        @Override
-        public String toString() {
-            return score + ":" + leadId;
-        }
     }
 }

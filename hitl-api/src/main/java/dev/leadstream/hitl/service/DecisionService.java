@@ -8,6 +8,8 @@ import dev.leadstream.topics.EventJson;
 import dev.leadstream.topics.Topics;
 import dev.leadstream.topics.event.Approval;
 import dev.leadstream.topics.event.DiscoveryRequest;
+import dev.leadstream.topics.event.Engagement;
+import dev.leadstream.topics.event.Provenance;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ClientErrorException;
@@ -16,6 +18,8 @@ import jakarta.ws.rs.core.Response;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -29,6 +33,11 @@ public class DecisionService {
     public static final String LEAD_SELECTED = Approval.LEAD_SELECTED;
     public static final String DRAFT_APPROVED = Approval.DRAFT_APPROVED;
     public static final String DISCOVERY_REQUESTED = "discovery.requested";
+    public static final String LEAD_REJECTED = "lead.rejected";
+
+    /** What a bulk decision did to each lead it named. */
+    public record BulkOutcome(List<String> decided, Map<String, String> skipped) {
+    }
 
     private final Mutiny.SessionFactory sessions;
     private final LeadRepository leads;
@@ -53,6 +62,94 @@ public class DecisionService {
                     .chain(() -> leads.setStatus(session, leadId, "selected"))
                     .replaceWith(decision);
         }));
+    }
+
+    /**
+     * Selects several leads in ONE transaction: each gets its decision and its outbox row, or, if
+     * it is unknown or already selected, a reason in {@code skipped}. With an idempotency key a
+     * repeated call decides nothing again and answers what the first call decided.
+     */
+    public Uni<BulkOutcome> selectLeads(List<String> leadIds, String reviewer, String comment, String idempotencyKey) {
+        return bulk(leadIds, idempotencyKey, (session, row) -> {
+            if ("selected".equals(row.status())) {
+                return Uni.createFrom().item("already selected");
+            }
+            Decision decision = Decision.of(LEAD_SELECTED, row.leadId(), row.leadId(), reviewer, keyFor(idempotencyKey, row.leadId()));
+            decision.comment = comment;
+            return record(session, decision, Approval.leadSelected(decision.id.toString(), row.lead(), reviewer))
+                    .chain(() -> leads.setStatus(session, row.leadId(), "selected")).replaceWith((String) null);
+        });
+    }
+
+    /**
+     * Rejects several leads in ONE transaction. Each rejection is kept with its comment and sends a
+     * {@code rejected} engagement signal through the outbox, so feedback-stream learns whom reviewers
+     * do not want.
+     */
+    public Uni<BulkOutcome> rejectLeads(List<String> leadIds, String reviewer, String comment, String idempotencyKey) {
+        return bulk(leadIds, idempotencyKey, (session, row) -> {
+            if ("rejected".equals(row.status())) {
+                return Uni.createFrom().item("already rejected");
+            }
+            Decision decision = Decision.of(LEAD_REJECTED, row.leadId(), row.leadId(), reviewer, keyFor(idempotencyKey, row.leadId()));
+            decision.comment = comment;
+            Engagement signal = new Engagement(decision.id.toString(), row.leadId(), Engagement.REJECTED, "review", null,
+                    row.lead().segment(), null, comment, decision.createdAt, Provenance.of("hitl-api", "0.1.0", "reviewer:" + reviewer));
+            OutboxEvent event = OutboxEvent.of(decision.id, Topics.ENGAGEMENT, row.leadId(), Topics.ENGAGEMENT.eventType(), signal);
+            return session.persist(decision).chain(() -> session.persist(event))
+                    .chain(() -> leads.setStatus(session, row.leadId(), "rejected")).replaceWith((String) null);
+        });
+    }
+
+    private interface LeadDecision {
+        /** Decides for one lead; answers null when decided, or why it was skipped. */
+        Uni<String> decide(Mutiny.Session session, LeadRepository.LeadRow row);
+    }
+
+    private Uni<BulkOutcome> bulk(List<String> leadIds, String idempotencyKey, LeadDecision decision) {
+        List<String> distinct = leadIds.stream().distinct().toList();
+        return sessions.withTransaction(session -> replayBulk(session, idempotencyKey, distinct).chain(previous -> {
+            if (previous != null) {
+                return Uni.createFrom().item(previous);
+            }
+            List<String> decided = new java.util.ArrayList<>();
+            Map<String, String> skipped = new java.util.LinkedHashMap<>();
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (String leadId : distinct) {
+                chain = chain.chain(() -> leads.find(session, leadId).chain(row -> row == null
+                        ? Uni.createFrom().item("no such lead") : decision.decide(session, row))
+                        .invoke(reason -> {
+                            if (reason == null) {
+                                decided.add(leadId);
+                            } else {
+                                skipped.put(leadId, reason);
+                            }
+                        }).replaceWithVoid());
+            }
+            return chain.map(v -> new BulkOutcome(decided, skipped));
+        }));
+    }
+
+    /** A bulk call's earlier answer: the leads its key decided; the rest were skipped then too. */
+    private static Uni<BulkOutcome> replayBulk(Mutiny.Session session, String idempotencyKey, List<String> leadIds) {
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            return Uni.createFrom().nullItem();
+        }
+        return session.createSelectionQuery("from Decision where idempotencyKey in (:keys)", Decision.class)
+                .setParameter("keys", leadIds.stream().map(id -> keyFor(idempotencyKey, id)).toList())
+                .getResultList().map(found -> {
+                    if (found.isEmpty()) {
+                        return null;
+                    }
+                    List<String> decided = found.stream().map(d -> d.leadId).toList();
+                    Map<String, String> skipped = new java.util.LinkedHashMap<>();
+                    leadIds.stream().filter(id -> !decided.contains(id)).forEach(id -> skipped.put(id, "skipped by the first call with this key"));
+                    return new BulkOutcome(decided, skipped);
+                });
+    }
+
+    private static String keyFor(String idempotencyKey, String leadId) {
+        return idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey + ":" + leadId;
     }
 
     public Uni<Decision> approveDraft(String draftId, String reviewer, String idempotencyKey) {

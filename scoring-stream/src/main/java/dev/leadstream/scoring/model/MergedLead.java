@@ -38,6 +38,7 @@ public record MergedLead(
         List<FieldChange> history,
         List<String> sourceUrls,
         List<String> discoverySources,
+        List<String> requestIds,
         boolean reachable,
         List<String> matchKeys,
         List<String> joinedMatchKeys,
@@ -47,6 +48,7 @@ public record MergedLead(
     private static final int MAX_SOURCES = 50;
     private static final int MAX_HISTORY = 20;
     private static final int MAX_EVIDENCE_PER_FIELD = 10;
+    private static final int MAX_REQUESTS = 20;
 
     public MergedLead {
         emails = emails == null ? Map.of() : emails;
@@ -57,13 +59,14 @@ public record MergedLead(
         history = history == null ? List.of() : history;
         sourceUrls = sourceUrls == null ? List.of() : sourceUrls;
         discoverySources = discoverySources == null ? List.of() : discoverySources;
+        requestIds = requestIds == null ? List.of() : requestIds;
         matchKeys = matchKeys == null ? List.of() : matchKeys;
         joinedMatchKeys = joinedMatchKeys == null ? List.of() : joinedMatchKeys;
         retiredMatchKeys = retiredMatchKeys == null ? List.of() : retiredMatchKeys;
     }
 
     public static MergedLead empty() {
-        return new MergedLead(null, null, null, null, null, null, null, null, null, null, null, null, null, false,
+        return new MergedLead(null, null, null, null, null, null, null, null, null, null, null, null, null, null, false,
                 null, null, null, null);
     }
 
@@ -93,6 +96,7 @@ public record MergedLead(
                 union(categories, raw.categories()), seen,
                 List.copyOf(changes.subList(Math.max(0, changes.size() - MAX_HISTORY), changes.size())),
                 added(sourceUrls, raw.pageUrl(), MAX_SOURCES), added(discoverySources, raw.discoverySource(), 10),
+                added(requestIds, raw.requestId(), MAX_REQUESTS),
                 reachable || !raw.pagesRead().isEmpty(), List.of(), List.of(), List.of(), newer ? at : updatedAt);
         List<String> keys = MatchKeys.of(merged);
         List<String> joined = new ArrayList<>(keys);
@@ -104,7 +108,7 @@ public record MergedLead(
 
     private MergedLead withMatchKeys(List<String> keys, List<String> joined, List<String> retired) {
         return new MergedLead(leadId, website, name, address, description, emails, phones, socialProfiles, categories,
-                evidence, history, sourceUrls, discoverySources, reachable, List.copyOf(keys), List.copyOf(joined),
+                evidence, history, sourceUrls, discoverySources, requestIds, reachable, List.copyOf(keys), List.copyOf(joined),
                 List.copyOf(retired), updatedAt);
     }
 

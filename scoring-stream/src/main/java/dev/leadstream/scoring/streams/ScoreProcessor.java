@@ -1,7 +1,9 @@
 package dev.leadstream.scoring.streams;
 
+import dev.leadstream.scoring.model.DuplicateIndex.Links;
 import dev.leadstream.scoring.model.DuplicateIndex.Profile;
 import dev.leadstream.scoring.model.LeadScorer;
+import dev.leadstream.scoring.model.MergedLead;
 import dev.leadstream.topics.event.ScoredLead;
 import dev.leadstream.topics.event.ScoringModel;
 import org.apache.kafka.streams.KeyValue;
@@ -19,10 +21,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Scores each profile with its segment's model, read from the scoring-model GlobalKTable, and
- * keeps the profile so it can be scored again. Once a second it compares the models' versions
- * with the ones it last applied; for a segment whose model changed it re-scores and re-emits
- * every lead of that segment this task holds, so scored-leads shows what was learned.
+ * Scores each profile with its segment's model, read from the scoring-model GlobalKTable. Once a
+ * second it compares the models' versions with the ones it last applied; for a segment whose
+ * model changed it re-scores and re-emits every lead of that segment this task holds (from the
+ * merged-leads and lead-links stores), so scored-leads shows what was learned.
  */
 final class ScoreProcessor implements Processor<String, Profile, String, ScoredLead> {
 
@@ -30,7 +32,8 @@ final class ScoreProcessor implements Processor<String, Profile, String, ScoredL
 
     private final LeadScorer scorer;
     private ProcessorContext<String, ScoredLead> context;
-    private KeyValueStore<String, Profile> profiles;
+    private KeyValueStore<String, ValueAndTimestamp<MergedLead>> merged;
+    private KeyValueStore<String, ValueAndTimestamp<Links>> links;
     private KeyValueStore<String, String> appliedModels;
     private KeyValueStore<String, ValueAndTimestamp<ScoringModel>> models;
 
@@ -41,7 +44,8 @@ final class ScoreProcessor implements Processor<String, Profile, String, ScoredL
     @Override
     public void init(ProcessorContext<String, ScoredLead> context) {
         this.context = context;
-        this.profiles = context.getStateStore(ScoringTopology.PROFILES_STORE);
+        this.merged = context.getStateStore(ScoringTopology.MERGED_STORE);
+        this.links = context.getStateStore(ScoringTopology.LINKS_STORE);
         this.appliedModels = context.getStateStore(ScoringTopology.APPLIED_MODELS_STORE);
         this.models = context.getStateStore(ScoringTopology.MODELS_STORE);
         context.schedule(MODEL_CHECK, PunctuationType.WALL_CLOCK_TIME, this::rescoreWhereModelsChanged);
@@ -52,7 +56,6 @@ final class ScoreProcessor implements Processor<String, Profile, String, ScoredL
         if (record.value() == null) {
             return;
         }
-        profiles.put(record.key(), record.value());
         context.forward(record.withValue(score(record.value())));
     }
 
@@ -79,12 +82,14 @@ final class ScoreProcessor implements Processor<String, Profile, String, ScoredL
         if (changed.isEmpty()) {
             return;
         }
-        try (KeyValueIterator<String, Profile> all = profiles.all()) {
+        try (KeyValueIterator<String, ValueAndTimestamp<MergedLead>> all = merged.all()) {
             while (all.hasNext()) {
-                KeyValue<String, Profile> kv = all.next();
-                LeadScorer.Assessment assessment = scorer.assess(kv.value.lead());
+                KeyValue<String, ValueAndTimestamp<MergedLead>> kv = all.next();
+                LeadScorer.Assessment assessment = scorer.assess(kv.value.value());
                 if (changed.containsKey(assessment.segment())) {
-                    ScoredLead rescored = scorer.score(assessment, kv.value.duplicates(), model(assessment.segment()));
+                    ValueAndTimestamp<Links> leadLinks = links.get(kv.key);
+                    Profile profile = new Profile(kv.value.value(), leadLinks == null ? null : leadLinks.value());
+                    ScoredLead rescored = scorer.score(assessment, profile.duplicates(), model(assessment.segment()));
                     context.forward(new Record<>(kv.key, rescored, now));
                 }
             }

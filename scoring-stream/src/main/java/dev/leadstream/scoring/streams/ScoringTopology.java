@@ -36,7 +36,7 @@ import java.util.List;
  * index over match keys (same phone, same name and address) that links leads with different ids
  * → scored against the lead's segment with the learned model from the scoring-model GlobalKTable
  * → scored-leads. When a segment's model changes, {@link ScoreProcessor} re-scores that segment's
- * leads from its store. Unreadable records go to raw-leads.dlq.
+ * leads from the merged and links stores. Unreadable records go to raw-leads.dlq.
  */
 public final class ScoringTopology {
 
@@ -44,7 +44,6 @@ public final class ScoringTopology {
     public static final String MODELS_STORE = "scoring-models";
     public static final String MATCH_GROUPS_STORE = "match-groups";
     public static final String LINKS_STORE = "lead-links";
-    public static final String PROFILES_STORE = "scoring-profiles";
     public static final String APPLIED_MODELS_STORE = "applied-models";
     private static final String SOURCE = "/leadstream/scoring-stream";
 
@@ -77,14 +76,13 @@ public final class ScoringTopology {
                         Materialized.<String, Links, KeyValueStore<Bytes, byte[]>>as(LINKS_STORE)
                                 .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(Links.class)));
 
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PROFILES_STORE),
-                Serdes.String(), new JsonSerde<>(Profile.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(APPLIED_MODELS_STORE),
                 Serdes.String(), Serdes.String()));
 
         merged.leftJoin(links, Profile::new, Named.as("merged-with-links"))
                 .toStream(Named.as("profiles"))
-                .process(() -> new ScoreProcessor(scorer), Named.as("score"), PROFILES_STORE, APPLIED_MODELS_STORE)
+                // re-scoring reads the merged leads and their links from the stores the join already keeps
+                .process(() -> new ScoreProcessor(scorer), Named.as("score"), MERGED_STORE, LINKS_STORE, APPLIED_MODELS_STORE)
                 .processValues(() -> new StampCloudEvents<ScoredLead>(Topics.SCORED_LEADS.eventType(), SOURCE))
                 .to(Topics.SCORED_LEADS.name(), Produced.with(Serdes.String(), Topics.SCORED_LEADS.valueSerde()));
         return builder.build();

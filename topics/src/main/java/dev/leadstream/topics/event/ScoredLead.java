@@ -21,6 +21,7 @@ import java.util.TreeMap;
  * @param evidence      field → every value seen, with its page, method and confidence
  * @param history       the latest changes to single-valued fields, oldest first
  * @param updatedAt     when the newest page merged into this lead was fetched
+ * @param requestIds    the discovery requests that found this business (up to 20)
  */
 public record ScoredLead(
         String leadId,
@@ -48,7 +49,8 @@ public record ScoredLead(
         List<String> knockouts,
         Map<String, List<FieldValue>> evidence,
         List<FieldChange> history,
-        Instant updatedAt) {
+        Instant updatedAt,
+        List<String> requestIds) {
 
     /** What one feature added to the score, and why. */
     public record FeatureContribution(String feature, double value, double weight, double points, String reason) {
@@ -92,6 +94,7 @@ public record ScoredLead(
         knockouts = knockouts == null ? List.of() : List.copyOf(knockouts);
         evidence = sorted(evidence);
         history = history == null ? List.of() : List.copyOf(history);
+        requestIds = requestIds == null ? List.of() : List.copyOf(requestIds);
     }
 
     /** Sorted by key, so the same lead always serialises to the same JSON. */
