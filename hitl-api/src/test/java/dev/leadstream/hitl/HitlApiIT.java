@@ -112,6 +112,16 @@ class HitlApiIT {
     }
 
     @Test
+    void theApiDescribesItselfAndReportsMetrics() {
+        given().get("/q/openapi").then().statusCode(200)
+                .body(containsString("/api/leads/facets")).body(containsString("/api/discovery-requests/{requestId}"));
+        given().get("/q/swagger-ui/").then().statusCode(200);
+        given().get("/api/leads").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests_seconds_count"));
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
     void badQueryParametersAreRefusedPrecisely() {
         given().queryParam("limit", 0).get("/api/leads").then().statusCode(400).body("error", containsString("limit"));
         given().queryParam("tier", "Z").get("/api/leads").then().statusCode(400).body("error", containsString("tier"));

@@ -1,5 +1,6 @@
 package dev.leadstream.hitl.repository;
 
+import dev.leadstream.hitl.service.DraftEdit;
 import dev.leadstream.topics.EventJson;
 import dev.leadstream.topics.event.Draft;
 import io.smallrye.mutiny.Uni;
@@ -41,9 +42,52 @@ public class DraftRepository {
                 .map(rows -> rows.stream().map(DraftRepository::toRow).toList());
     }
 
-    public Uni<Integer> setStatus(Mutiny.Session session, String draftId, String status) {
-        return session.createNativeQuery("update drafts set status = :status, updated_at = now() where draft_id = :id")
-                .setParameter("status", status).setParameter("id", draftId).executeUpdate();
+    /**
+     * Replaces the draft with its edited next version, only if it is still at {@code expectedVersion};
+     * answers how many rows changed (0: someone else changed it first). The version and what
+     * changed are kept in draft_versions.
+     */
+    public Uni<Integer> saveEdit(Mutiny.Session session, Draft edited, int expectedVersion, String editor,
+                                 List<DraftEdit.Change> changes) {
+        return session.createNativeQuery("""
+                        update drafts set version = :version, draft = cast(cast(:draft as text) as jsonb), updated_at = now()
+                        where draft_id = :id and version = :expected and status = 'pending'""")
+                .setParameter("version", edited.version()).setParameter("draft", EventJson.toJson(edited))
+                .setParameter("id", edited.draftId()).setParameter("expected", expectedVersion)
+                .executeUpdate()
+                .call(updated -> updated == 0 ? Uni.createFrom().voidItem() : session.createNativeQuery("""
+                                insert into draft_versions (draft_id, version, draft, edited_by, edited_at, changes)
+                                values (:id, :version, cast(cast(:draft as text) as jsonb), :editor, now(),
+                                        cast(cast(:changes as text) as jsonb))""")
+                        .setParameter("id", edited.draftId()).setParameter("version", edited.version())
+                        .setParameter("draft", EventJson.toJson(edited)).setParameter("editor", editor)
+                        .setParameter("changes", EventJson.toJson(changes)).executeUpdate());
+    }
+
+    public record DraftVersion(int version, String editedBy, String editedAt, List<DraftEdit.Change> changes) {
+    }
+
+    /** The versions reviewers saved, oldest first, each with what it changed. */
+    public Uni<List<DraftVersion>> versions(Mutiny.Session session, String draftId) {
+        return session.createNativeQuery("""
+                        select version, edited_by, cast(edited_at as text), cast(changes as text) from draft_versions
+                        where draft_id = :id order by version""", Object[].class)
+                .setParameter("id", draftId).getResultList()
+                .map(rows -> rows.stream().map(r -> new DraftVersion(((Number) r[0]).intValue(), (String) r[1], (String) r[2],
+                        List.of(EventJson.read((String) r[3], DraftEdit.Change[].class)))).toList());
+    }
+
+    /**
+     * Moves a pending draft at {@code version} to {@code status}; answers 0 when another decision
+     * or edit got there first. Two reviewers deciding at once: the second waits for the first's
+     * commit, then finds no pending row.
+     */
+    public Uni<Integer> decide(Mutiny.Session session, String draftId, int version, String status) {
+        return session.createNativeQuery("""
+                        update drafts set status = :status, updated_at = now()
+                        where draft_id = :id and version = :version and status = 'pending'""")
+                .setParameter("status", status).setParameter("id", draftId).setParameter("version", version)
+                .executeUpdate();
     }
 
     private static DraftRow toRow(Object[] row) {

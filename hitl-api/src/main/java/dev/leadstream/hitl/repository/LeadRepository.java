@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +96,7 @@ public class LeadRepository {
         Mutiny.SelectionQuery<Object[]> select = session.createNativeQuery(sql.toString(), Object[].class);
         params.forEach(select::setParameter);
         return select.getResultList().map(rows -> new Page(rows.stream().map(LeadRepository::toRow).toList(),
-                rows.stream().map(r -> java.util.Arrays.stream(r, 5, 5 + keys.size()).map(v -> (String) v).toList()).toList()));
+                rows.stream().map(r -> Arrays.stream(r, 5, 5 + keys.size()).map(v -> (String) v).toList()).toList()));
     }
 
     /** Counts per value of each facet column, under the filter. */

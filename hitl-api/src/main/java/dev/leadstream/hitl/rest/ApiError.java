@@ -1,5 +1,6 @@
 package dev.leadstream.hitl.rest;
 
+import dev.leadstream.hitl.service.DecisionService;
 import dev.leadstream.topics.EventJson;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -16,6 +17,13 @@ public class ApiError {
         int status = e.getResponse().getStatus();
         return Response.status(status).type(MediaType.APPLICATION_JSON)
                 .entity(Map.of("status", status, "error", e.getMessage() == null ? "" : e.getMessage())).build();
+    }
+
+    /** A conflict over a versioned thing also says which version to reload. */
+    @ServerExceptionMapper
+    public Response map(DecisionService.VersionConflict e) {
+        return Response.status(409).type(MediaType.APPLICATION_JSON)
+                .entity(Map.of("status", 409, "error", e.getMessage(), "currentVersion", e.currentVersion)).build();
     }
 
     @ServerExceptionMapper

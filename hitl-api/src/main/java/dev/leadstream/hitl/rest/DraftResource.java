@@ -1,13 +1,19 @@
 package dev.leadstream.hitl.rest;
 
+import dev.leadstream.hitl.entity.Decision;
 import dev.leadstream.hitl.repository.DraftRepository;
 import dev.leadstream.hitl.service.DecisionService;
+import dev.leadstream.hitl.service.DraftEdit;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -15,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.hibernate.reactive.mutiny.Mutiny;
 
+import java.util.List;
 import java.util.Map;
 
 /** Drafts written by the persona agent: read them, approve them as final content. */
@@ -43,12 +50,75 @@ public class DraftResource {
         });
     }
 
-    /** Approves the draft as it stands; the outreach agent sends it. */
+    public record Rejection(String comment) {
+    }
+
+    /** The versions reviewers saved, each with what it changed against the one before. */
+    @GET
+    @Path("/{draftId}/versions")
+    public Uni<List<DraftRepository.DraftVersion>> versions(@PathParam("draftId") String draftId) {
+        return sessions.withSession(session -> drafts.versions(session, draftId));
+    }
+
+    /**
+     * Approves the draft as it stands; the outreach agent sends it. {@code If-Match: <version>}
+     * makes sure it is the version the reviewer read: otherwise 409 with the current version.
+     */
     @POST
     @Path("/{draftId}/approve")
-    public Uni<Response> approve(@PathParam("draftId") String draftId, @HeaderParam("X-Reviewer") @DefaultValue("reviewer") String reviewer,
+    public Uni<Response> approve(@PathParam("draftId") String draftId, @HeaderParam("If-Match") String ifMatch,
+                                 @HeaderParam("X-Reviewer") @DefaultValue("reviewer") String reviewer,
                                  @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        return decisions.approveDraft(draftId, reviewer, idempotencyKey).map(d -> Response.accepted(
-                Map.of("decisionId", d.id.toString(), "draftId", d.subjectId, "kind", d.kind, "reviewer", d.reviewer)).build());
+        return decisions.approveDraft(draftId, version(ifMatch), reviewer, idempotencyKey).map(DraftResource::accepted);
+    }
+
+    /**
+     * Saves an edit as the draft's next version: {@code {"version": 1, "subject": ..., "textBody": ...,
+     * "htmlBody": ..., "socialPosts": [{"platform": "x", "text": ...}]}}; parts left out stay as they are.
+     */
+    @PUT
+    @Path("/{draftId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> edit(@PathParam("draftId") String draftId, DraftEdit edit,
+                              @HeaderParam("X-Reviewer") @DefaultValue("reviewer") String reviewer,
+                              @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        if (edit == null) {
+            throw new BadRequestException("the body must be a draft edit with the version it was made against");
+        }
+        List<String> problems = edit.problems();
+        if (!problems.isEmpty()) {
+            throw new ClientErrorException(String.join("; ", problems), 422);
+        }
+        return decisions.editDraft(draftId, edit, reviewer, idempotencyKey).map(DraftResource::accepted);
+    }
+
+    /** Rejects the draft; the comment says why, and the lead's segment learns from it. */
+    @POST
+    @Path("/{draftId}/reject")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> reject(@PathParam("draftId") String draftId, Rejection body, @HeaderParam("If-Match") String ifMatch,
+                                @HeaderParam("X-Reviewer") @DefaultValue("reviewer") String reviewer,
+                                @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        if (body == null || body.comment() == null || body.comment().isBlank() || body.comment().length() > 2000) {
+            throw new BadRequestException("comment must say why the draft is rejected, in 1 to 2000 characters");
+        }
+        return decisions.rejectDraft(draftId, version(ifMatch), body.comment(), reviewer, idempotencyKey)
+                .map(DraftResource::accepted);
+    }
+
+    private static Response accepted(Decision d) {
+        return Response.accepted(Map.of("decisionId", d.id.toString(), "draftId", d.subjectId, "kind", d.kind,
+                "reviewer", d.reviewer)).build();
+    }
+
+    private static Integer version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(ifMatch.trim().replace("\"", ""));
+        } catch (NumberFormatException e) {
+            throw new BadRequestException("If-Match must be the draft's version number, was " + ifMatch);
+        }
     }
 }

@@ -26,6 +26,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** The lead table: read it page by page, select leads for outreach. */
 @Path("/api/leads")
@@ -93,7 +94,7 @@ public class LeadResource {
         return Multi.createBy().concatenating().streams(
                 Multi.createFrom().item(LeadCsv.HEADER),
                 Multi.createBy().repeating()
-                        .uni(() -> new java.util.concurrent.atomic.AtomicReference<List<String>>(),
+                        .uni(() -> new AtomicReference<List<String>>(),
                                 last -> sessions.withSession(session -> leads.page(session,
                                         new LeadQuery(filter, sort, descending, last.get(), EXPORT_BATCH)))
                                         .invoke(page -> last.set(page.cursors().isEmpty() ? null : page.cursors().getLast())))

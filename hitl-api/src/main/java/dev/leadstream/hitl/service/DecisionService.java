@@ -8,6 +8,7 @@ import dev.leadstream.topics.EventJson;
 import dev.leadstream.topics.Topics;
 import dev.leadstream.topics.event.Approval;
 import dev.leadstream.topics.event.DiscoveryRequest;
+import dev.leadstream.topics.event.Draft;
 import dev.leadstream.topics.event.Engagement;
 import dev.leadstream.topics.event.Provenance;
 import io.smallrye.mutiny.Uni;
@@ -18,6 +19,8 @@ import jakarta.ws.rs.core.Response;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,6 +37,8 @@ public class DecisionService {
     public static final String DRAFT_APPROVED = Approval.DRAFT_APPROVED;
     public static final String DISCOVERY_REQUESTED = "discovery.requested";
     public static final String LEAD_REJECTED = "lead.rejected";
+    public static final String DRAFT_EDITED = "draft.edited";
+    public static final String DRAFT_REJECTED = "draft.rejected";
 
     /** What a bulk decision did to each lead it named. */
     public record BulkOutcome(List<String> decided, Map<String, String> skipped) {
@@ -112,8 +117,8 @@ public class DecisionService {
             if (previous != null) {
                 return Uni.createFrom().item(previous);
             }
-            List<String> decided = new java.util.ArrayList<>();
-            Map<String, String> skipped = new java.util.LinkedHashMap<>();
+            List<String> decided = new ArrayList<>();
+            Map<String, String> skipped = new LinkedHashMap<>();
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (String leadId : distinct) {
                 chain = chain.chain(() -> leads.find(session, leadId).chain(row -> row == null
@@ -142,7 +147,7 @@ public class DecisionService {
                         return null;
                     }
                     List<String> decided = found.stream().map(d -> d.leadId).toList();
-                    Map<String, String> skipped = new java.util.LinkedHashMap<>();
+                    Map<String, String> skipped = new LinkedHashMap<>();
                     leadIds.stream().filter(id -> !decided.contains(id)).forEach(id -> skipped.put(id, "skipped by the first call with this key"));
                     return new BulkOutcome(decided, skipped);
                 });
@@ -152,22 +157,94 @@ public class DecisionService {
         return idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey + ":" + leadId;
     }
 
-    public Uni<Decision> approveDraft(String draftId, String reviewer, String idempotencyKey) {
-        return once(idempotencyKey, session -> drafts.find(session, draftId).chain(row -> {
-            if (row == null) {
-                throw new NotFoundException("no draft " + draftId);
-            }
-            if ("approved".equals(row.status())) {
-                throw new ClientErrorException("draft " + draftId + " is already approved", Response.Status.CONFLICT);
-            }
+    /**
+     * Approves the draft as it stands. With {@code expectedVersion} (the reviewer's If-Match), a
+     * draft changed since the reviewer read it is refused with 409 and its current version.
+     */
+    public Uni<Decision> approveDraft(String draftId, Integer expectedVersion, String reviewer, String idempotencyKey) {
+        return once(idempotencyKey, session -> pendingDraft(session, draftId, expectedVersion).chain(row -> {
             row.draft().findings().stream().filter(f -> "block".equals(f.severity())).findFirst().ifPresent(f -> {
                 throw new ClientErrorException("draft " + draftId + " is blocked: " + f.message(), 422);
             });
             Decision decision = Decision.of(DRAFT_APPROVED, row.draft().leadId(), draftId, reviewer, idempotencyKey);
-            return record(session, decision, Approval.draftApproved(decision.id.toString(), row.draft(), reviewer))
-                    .chain(() -> drafts.setStatus(session, draftId, "approved"))
+            return decideDraft(session, row, "approved")
+                    .chain(() -> record(session, decision, Approval.draftApproved(decision.id.toString(), row.draft(), reviewer)))
                     .replaceWith(decision);
         }));
+    }
+
+    /**
+     * Saves a reviewer's edit as the draft's next version, in ONE transaction with its decision and
+     * the outbox row that publishes the new version to the drafts topic. An edit made against an
+     * older version is refused with 409 and the current version.
+     */
+    public Uni<Decision> editDraft(String draftId, DraftEdit edit, String reviewer, String idempotencyKey) {
+        return once(idempotencyKey, session -> pendingDraft(session, draftId, edit.version()).chain(row -> {
+            Draft edited = edit.applyTo(row.draft(), reviewer);
+            List<DraftEdit.Change> changes = DraftEdit.changes(row.draft(), edited);
+            Decision decision = Decision.of(DRAFT_EDITED, row.draft().leadId(), draftId, reviewer, idempotencyKey);
+            OutboxEvent event = OutboxEvent.of(decision.id, Topics.DRAFTS, edited.leadId(), Topics.DRAFTS.eventType(), edited);
+            return drafts.saveEdit(session, edited, row.draft().version(), reviewer, changes).chain(updated -> {
+                if (updated == 0) {
+                    throw new VersionConflict("draft " + draftId + " was changed by someone else", row.draft().version() + 1);
+                }
+                return session.persist(decision).chain(() -> session.persist(event)).replaceWith(decision);
+            });
+        }));
+    }
+
+    /**
+     * Rejects the draft with the reviewer's comment. The rejection sends a {@code rejected}
+     * engagement signal through the outbox, so the lead's segment learns from it.
+     */
+    public Uni<Decision> rejectDraft(String draftId, Integer expectedVersion, String comment, String reviewer,
+                                     String idempotencyKey) {
+        return once(idempotencyKey, session -> pendingDraft(session, draftId, expectedVersion).chain(row -> {
+            Decision decision = Decision.of(DRAFT_REJECTED, row.draft().leadId(), draftId, reviewer, idempotencyKey);
+            decision.comment = comment;
+            Engagement signal = new Engagement(decision.id.toString(), row.draft().leadId(), Engagement.REJECTED, "review",
+                    draftId, row.draft().segment(), "v" + row.draft().version(), comment, decision.createdAt,
+                    Provenance.of("hitl-api", "0.1.0", "reviewer:" + reviewer));
+            OutboxEvent event = OutboxEvent.of(decision.id, Topics.ENGAGEMENT, row.draft().leadId(), Topics.ENGAGEMENT.eventType(), signal);
+            return decideDraft(session, row, "rejected")
+                    .chain(() -> session.persist(decision)).chain(() -> session.persist(event)).replaceWith(decision);
+        }));
+    }
+
+    private Uni<Void> decideDraft(Mutiny.Session session, DraftRepository.DraftRow row, String status) {
+        return drafts.decide(session, row.draft().draftId(), row.draft().version(), status).invoke(updated -> {
+            if (updated == 0) {
+                throw new VersionConflict("draft " + row.draft().draftId() + " was decided or changed by someone else",
+                        row.draft().version());
+            }
+        }).replaceWithVoid();
+    }
+
+    /** The draft, if it exists, is still pending, and (when a version is expected) still at that version. */
+    private Uni<DraftRepository.DraftRow> pendingDraft(Mutiny.Session session, String draftId, Integer expectedVersion) {
+        return drafts.find(session, draftId).map(row -> {
+            if (row == null) {
+                throw new NotFoundException("no draft " + draftId);
+            }
+            if (!"pending".equals(row.status())) {
+                throw new VersionConflict("draft " + draftId + " is already " + row.status(), row.draft().version());
+            }
+            if (expectedVersion != null && expectedVersion != row.draft().version()) {
+                throw new VersionConflict("draft " + draftId + " is at version " + row.draft().version()
+                        + ", not " + expectedVersion + "; reload it and decide again", row.draft().version());
+            }
+            return row;
+        });
+    }
+
+    /** 409 with the version the client should reload. */
+    public static class VersionConflict extends ClientErrorException {
+        public final int currentVersion;
+
+        public VersionConflict(String message, int currentVersion) {
+            super(message, Response.Status.CONFLICT);
+            this.currentVersion = currentVersion;
+        }
     }
 
     public Uni<DiscoveryRequest> submitDiscovery(DiscoveryRequest draft, String reviewer) {

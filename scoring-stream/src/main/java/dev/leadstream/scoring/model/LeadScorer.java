@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Scores a merged lead against its segment's ideal-customer profile. Each feature is a value from
@@ -140,7 +141,7 @@ public final class LeadScorer {
 
     private static String place(LeadStructure s) {
         var l = s.location();
-        return l == null ? "an unknown place" : java.util.stream.Stream.of(l.city(), l.region(), l.country())
+        return l == null ? "an unknown place" : Stream.of(l.city(), l.region(), l.country())
                 .filter(p -> p != null).reduce((a, b) -> a + ", " + b).orElse("an unknown place");
     }
 
