@@ -1,5 +1,6 @@
 package dev.leadstream.hitl.messaging;
 
+import dev.leadstream.hitl.repository.AuditRepository;
 import dev.leadstream.hitl.repository.DiscoveryRepository;
 import dev.leadstream.hitl.repository.DraftRepository;
 import dev.leadstream.hitl.repository.LeadRepository;
@@ -8,11 +9,16 @@ import dev.leadstream.topics.event.DiscoveryProgress;
 import dev.leadstream.topics.event.Draft;
 import dev.leadstream.topics.event.Engagement;
 import dev.leadstream.topics.event.EnrichedLead;
+import dev.leadstream.topics.event.Provenance;
 import dev.leadstream.topics.event.ScoredLead;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.hibernate.reactive.mutiny.Mutiny;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Keeps the review database in step with the topics. Every write is an idempotent upsert keyed by
@@ -25,37 +31,62 @@ public class ReadModelProjector {
     private final LeadRepository leads;
     private final DraftRepository drafts;
     private final DiscoveryRepository discoveries;
+    private final AuditRepository audit;
 
     public ReadModelProjector(Mutiny.SessionFactory sessions, LeadRepository leads, DraftRepository drafts,
-                              DiscoveryRepository discoveries) {
+                              DiscoveryRepository discoveries, AuditRepository audit) {
         this.sessions = sessions;
         this.leads = leads;
         this.drafts = drafts;
         this.discoveries = discoveries;
+        this.audit = audit;
+    }
+
+    private static String at(Provenance provenance) {
+        return provenance == null ? "" : String.valueOf(provenance.at());
     }
 
     @Incoming("scored-leads")
     public Uni<Void> onScored(String json) {
         ScoredLead lead = EventJson.read(json, ScoredLead.class);
-        return sessions.withTransaction(session -> leads.upsertScored(session, lead)).replaceWithVoid();
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("score", lead.score());
+        detail.put("tier", lead.tier());
+        detail.put("segment", lead.segment());
+        detail.put("modelVersion", lead.modelVersion());
+        detail.put("knockouts", lead.knockouts());
+        return sessions.withTransaction(session -> leads.upsertScored(session, lead)
+                .chain(() -> audit.agentAction(session, "scored:" + lead.leadId() + ":" + lead.modelVersion() + ":" + at(lead.provenance()),
+                        lead.provenance(), "lead.scored", lead.leadId(), null, detail))).replaceWithVoid();
     }
 
     @Incoming("enriched-leads")
     public Uni<Void> onEnriched(String json) {
         EnrichedLead lead = EventJson.read(json, EnrichedLead.class);
-        return sessions.withTransaction(session -> leads.upsertEnriched(session, lead)).replaceWithVoid();
+        return sessions.withTransaction(session -> leads.upsertEnriched(session, lead)
+                .chain(() -> audit.agentAction(session, "enriched:" + lead.leadId() + ":" + at(lead.provenance()), lead.provenance(),
+                        "lead.enriched", lead.leadId(), null, Map.of("signals", lead.signals().size())))).replaceWithVoid();
     }
 
     @Incoming("drafts")
     public Uni<Void> onDraft(String json) {
         Draft draft = EventJson.read(json, Draft.class);
-        return sessions.withTransaction(session -> drafts.upsert(session, draft)).replaceWithVoid();
+        return sessions.withTransaction(session -> drafts.upsert(session, draft)
+                .chain(() -> audit.agentAction(session, "draft:" + draft.draftId() + ":v" + draft.version(), draft.provenance(),
+                        "draft.written", draft.leadId(), draft.draftId(), Map.of("version", draft.version(),
+                                "findings", draft.findings().size())))).replaceWithVoid();
     }
 
     @Incoming("discovery-progress")
     public Uni<Void> onDiscoveryProgress(String json) {
         DiscoveryProgress progress = EventJson.read(json, DiscoveryProgress.class);
-        return sessions.withTransaction(session -> discoveries.upsertProgress(session, progress)).replaceWithVoid();
+        return sessions.withTransaction(session -> discoveries.upsertProgress(session, progress)
+                .chain(() -> DiscoveryProgress.RUNNING.equals(progress.state()) ? Uni.createFrom().item(0)
+                        : audit.agentAction(session, "discovery:" + progress.requestId() + ":" + progress.state(),
+                        new Provenance("scraper-agent", null, null, progress.updatedAt()), "discovery." + progress.state(),
+                        null, progress.requestId(), Map.of("pagesFetched", progress.pagesFetched(),
+                                "leadsFound", progress.leadsFound(),
+                                "notes", progress.notes() == null ? List.of() : progress.notes())))).replaceWithVoid();
     }
 
     @Incoming("engagement")
@@ -68,6 +99,9 @@ public class ReadModelProjector {
                 .setParameter("id", signal.eventId()).setParameter("lead", signal.leadId())
                 .setParameter("type", signal.type()).setParameter("channel", signal.channel())
                 .setParameter("at", signal.at()).setParameter("event", json)
-                .executeUpdate()).replaceWithVoid();
+                .executeUpdate()
+                .chain(() -> audit.agentAction(session, "engagement:" + signal.eventId(), signal.provenance(),
+                        "engagement." + signal.type(), signal.leadId(), signal.draftId(),
+                        Map.of("channel", String.valueOf(signal.channel()))))).replaceWithVoid();
     }
 }
