@@ -15,11 +15,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -40,11 +45,25 @@ class WholeSystemIT {
     @BeforeAll
     static void startEverything() {
         Path home = Path.of(System.getProperty("leadstream.home", "..")).toAbsolutePath().normalize();
-        // a workspace of its own, so a demo running on this machine is left alone
-        Workspace workspace = new Workspace(home, home.resolve("e2e/target/leadstream"));
+        // a workspace of its own, so a demo running on this machine is left alone; emptied first,
+        // so a second run does not meet the first run's decisions in its database
+        Path data = home.resolve("e2e/target/leadstream");
+        deleteRecursively(data);
+        Workspace workspace = new Workspace(home, data);
         stack = new Stack(workspace, StackPorts.free(), SITES);
         stack.up(Duration.ofMinutes(4));
         api = new ReviewApi(stack.hitlApiUrl());
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not empty the e2e workspace " + dir, e);
+        }
     }
 
     @AfterAll
@@ -89,6 +108,14 @@ class WholeSystemIT {
         await().atMost(Duration.ofMinutes(1)).until(() -> inbox(recipient).size() == 1);
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> inbox(recipient).size() == 1);
         assertThat(inbox(recipient).get(0)).startsWith(draft.path("email").path("subject").asText());
+
+        // the lead's audit trail holds what every agent did and what the reviewer decided
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            List<String> types = new ArrayList<>();
+            api.get("/api/audit?leadId=" + leadId).path("items").forEach(e -> types.add(e.path("type").asText()));
+            return types.containsAll(List.of("lead.scored", "lead.enriched", "lead.selected", "draft.written",
+                    "draft.approved", "engagement.sent"));
+        });
 
         // the sent signal reaches feedback-stream, which publishes a new scoring model
         TopicProbe probe = new TopicProbe(stack.bootstrapServers());
