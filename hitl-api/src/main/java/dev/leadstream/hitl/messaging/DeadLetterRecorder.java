@@ -1,0 +1,50 @@
+package dev.leadstream.hitl.messaging;
+
+import dev.leadstream.topics.DeadLetters;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+/**
+ * Records every dead letter of every {@code <topic>.dlq} (not its payload, which may hold contact
+ * details): which agent gave up on what, and why. Analytics counts them against what each agent
+ * processed.
+ */
+@ApplicationScoped
+public class DeadLetterRecorder {
+
+    private final Mutiny.SessionFactory sessions;
+
+    public DeadLetterRecorder(Mutiny.SessionFactory sessions) {
+        this.sessions = sessions;
+    }
+
+    @Incoming("dead-letters")
+    public Uni<Void> onDeadLetter(ConsumerRecord<String, byte[]> record) {
+        String source = header(record, DeadLetters.SOURCE_TOPIC);
+        String agent = header(record, DeadLetters.AGENT);
+        String dlqSource = record.topic().endsWith(".dlq") ? record.topic().substring(0, record.topic().length() - 4) : record.topic();
+        return sessions.withTransaction(session -> session.createNativeQuery("""
+                        insert into dead_letters (dlq_topic, dlq_partition, dlq_offset, agent, source_topic, reason, at)
+                        values (:topic, :partition, :offset, :agent, :source, :reason, :at)
+                        on conflict do nothing""")
+                .setParameter("topic", record.topic()).setParameter("partition", record.partition())
+                .setParameter("offset", record.offset())
+                .setParameter("agent", agent != null ? agent : "consumer of " + (source != null ? source : dlqSource))
+                .setParameter("source", source != null ? source : dlqSource)
+                .setParameter("reason", header(record, DeadLetters.REASON))
+                .setParameter("at", Instant.ofEpochMilli(record.timestamp()))
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
