@@ -14,17 +14,20 @@ final class ReviewApi {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String baseUrl;
+    private final String authorization;
 
-    ReviewApi(String baseUrl) {
+    /** Signed in with HTTP Basic ({@code authorization} is the header's value). */
+    ReviewApi(String baseUrl, String authorization) {
         this.baseUrl = baseUrl;
+        this.authorization = authorization;
     }
 
     JsonNode get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(), 200);
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", authorization).GET().build(), 200);
     }
 
     JsonNode post(String path, int expectedStatus) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("X-Reviewer", "e2e-reviewer")
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", authorization)
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), expectedStatus);
     }
 

@@ -52,7 +52,7 @@ class WholeSystemIT {
         Workspace workspace = new Workspace(home, data);
         stack = new Stack(workspace, StackPorts.free(), SITES);
         stack.up(Duration.ofMinutes(4));
-        api = new ReviewApi(stack.hitlApiUrl());
+        api = new ReviewApi(stack.hitlApiUrl(), stack.adminAuthorization());
     }
 
     private static void deleteRecursively(Path dir) {

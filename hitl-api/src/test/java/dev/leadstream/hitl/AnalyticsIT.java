@@ -29,6 +29,11 @@ import static org.hamcrest.Matchers.containsString;
 @WithTestResource(PostgresTestResource.class)
 class AnalyticsIT {
 
+    @org.junit.jupiter.api.BeforeAll
+    static void signIn() {
+        Reviewers.signInAsAdmin();
+    }
+
     private static final Instant DAY = Instant.parse("2001-02-03T10:00:00Z");
 
     private final TopicProbe probe = new TopicProbe(SharedInfra.kafka().bootstrapServers());

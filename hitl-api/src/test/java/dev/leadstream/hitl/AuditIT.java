@@ -30,6 +30,11 @@ import static org.hamcrest.Matchers.hasSize;
 @WithTestResource(PostgresTestResource.class)
 class AuditIT {
 
+    @org.junit.jupiter.api.BeforeAll
+    static void signIn() {
+        Reviewers.signInAsAdmin();
+    }
+
     private final TopicProbe probe = new TopicProbe(SharedInfra.kafka().bootstrapServers());
 
     @Test
@@ -39,7 +44,7 @@ class AuditIT {
         probe.send(Topics.SCORED_LEADS, leadId, lead);
         probe.send(Topics.SCORED_LEADS, leadId, lead); // redelivered: still one action
         await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/leads/" + leadId).statusCode() == 200);
-        given().header("X-Reviewer", "ana").post("/api/leads/" + leadId + "/select").then().statusCode(202);
+        Reviewers.as("ana").post("/api/leads/" + leadId + "/select").then().statusCode(202);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("leadId", leadId).get("/api/audit")
                 .then().statusCode(200).body("items", hasSize(2))

@@ -30,13 +30,18 @@ import static org.hamcrest.Matchers.equalTo;
 @WithTestResource(PostgresTestResource.class)
 class DraftEditorIT {
 
+    @org.junit.jupiter.api.BeforeAll
+    static void signIn() {
+        Reviewers.signInAsAdmin();
+    }
+
     private final TopicProbe probe = new TopicProbe(SharedInfra.kafka().bootstrapServers());
 
     @Test
     void anEditBecomesTheNextVersionAndAStaleEditOrApprovalGets409WithTheCurrentVersion() throws Exception {
         Draft draft = pending();
 
-        given().contentType(ContentType.JSON).header("X-Reviewer", "ana")
+        Reviewers.as("ana").contentType(ContentType.JSON)
                 .body(Map.of("version", 1, "subject", "Fresh bread for Rose Bakery",
                         "socialPosts", List.of(Map.of("platform", "x", "text", "Your sourdough looks great"))))
                 .put("/api/drafts/" + draft.draftId()).then().statusCode(202).body("kind", equalTo("draft.edited"));
@@ -85,7 +90,7 @@ class DraftEditorIT {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return given().header("X-Reviewer", reviewer).header("If-Match", "1")
+            return Reviewers.as(reviewer).header("If-Match", "1")
                     .post("/api/drafts/" + draft.draftId() + "/approve").statusCode();
         })).toList();
         start.countDown();
@@ -99,7 +104,7 @@ class DraftEditorIT {
         Draft draft = pending();
         given().contentType(ContentType.JSON).body(Map.of()).post("/api/drafts/" + draft.draftId() + "/reject")
                 .then().statusCode(400).body("error", containsString("comment"));
-        given().contentType(ContentType.JSON).header("X-Reviewer", "ana").body(Map.of("comment", "too pushy"))
+        Reviewers.as("ana").contentType(ContentType.JSON).body(Map.of("comment", "too pushy"))
                 .post("/api/drafts/" + draft.draftId() + "/reject").then().statusCode(202).body("kind", equalTo("draft.rejected"));
         given().get("/api/drafts/" + draft.draftId()).then().body("status", equalTo("rejected"));
         given().post("/api/drafts/" + draft.draftId() + "/approve").then().statusCode(409);

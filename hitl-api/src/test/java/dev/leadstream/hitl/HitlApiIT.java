@@ -34,6 +34,11 @@ import static org.hamcrest.Matchers.equalTo;
 @WithTestResource(PostgresTestResource.class)
 class HitlApiIT {
 
+    @org.junit.jupiter.api.BeforeAll
+    static void signIn() {
+        Reviewers.signInAsAdmin();
+    }
+
     private final TopicProbe probe = new TopicProbe(SharedInfra.kafka().bootstrapServers());
 
     @Test
@@ -57,9 +62,9 @@ class HitlApiIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/leads/" + leadId).statusCode() == 200);
 
         String key = UUID.randomUUID().toString();
-        String decisionId = given().header("Idempotency-Key", key).header("X-Reviewer", "ana")
+        String decisionId = Reviewers.as("ana").header("Idempotency-Key", key)
                 .post("/api/leads/" + leadId + "/select").then().statusCode(202).extract().path("decisionId");
-        String again = given().header("Idempotency-Key", key).header("X-Reviewer", "ana")
+        String again = Reviewers.as("ana").header("Idempotency-Key", key)
                 .post("/api/leads/" + leadId + "/select").then().statusCode(202).extract().path("decisionId");
         assertThat(again).isEqualTo(decisionId);
         given().post("/api/leads/" + leadId + "/select").then().statusCode(409).body("error", containsString("already selected"));

@@ -38,6 +38,11 @@ import static org.hamcrest.Matchers.equalTo;
 @WithTestResource(PostgresTestResource.class)
 class LeadTableIT {
 
+    @org.junit.jupiter.api.BeforeAll
+    static void signIn() {
+        Reviewers.signInAsAdmin();
+    }
+
     private final TopicProbe probe = new TopicProbe(SharedInfra.kafka().bootstrapServers());
     private String segment;
 
@@ -118,7 +123,7 @@ class LeadTableIT {
         String key = UUID.randomUUID().toString();
         Map<String, Object> withComment = Map.of("leadIds", List.of(id("a"), id("b"), "nowhere.test"), "comment", "not our market");
         for (int call = 0; call < 2; call++) {
-            given().contentType(ContentType.JSON).header("Idempotency-Key", key).header("X-Reviewer", "ana").body(withComment)
+            Reviewers.as("ana").contentType(ContentType.JSON).header("Idempotency-Key", key).body(withComment)
                     .post("/api/leads/bulk/reject").then().statusCode(200)
                     .body("decided", org.hamcrest.Matchers.containsInAnyOrder(id("a"), id("b")))
                     .body("skipped.'nowhere.test'", containsString(call == 0 ? "no such lead" : "first call"));

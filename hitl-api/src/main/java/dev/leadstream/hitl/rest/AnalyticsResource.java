@@ -1,7 +1,9 @@
 package dev.leadstream.hitl.rest;
 
 import dev.leadstream.hitl.repository.AnalyticsRepository;
+import dev.leadstream.hitl.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,6 +23,7 @@ import java.util.Map;
 /** How outreach is doing: delivery and engagement with rates, the funnel, and each agent's success rate. */
 @Path("/api/analytics")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.VIEWER, Roles.REVIEWER, Roles.ADMIN})
 public class AnalyticsResource {
 
     private static final Duration DEFAULT_WINDOW = Duration.ofDays(30);

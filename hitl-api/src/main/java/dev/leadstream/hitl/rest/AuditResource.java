@@ -1,7 +1,9 @@
 package dev.leadstream.hitl.rest;
 
 import dev.leadstream.hitl.repository.AuditRepository;
+import dev.leadstream.hitl.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -24,6 +26,7 @@ import java.util.List;
  */
 @Path("/api/audit")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.VIEWER, Roles.REVIEWER, Roles.ADMIN})
 public class AuditResource {
 
     private final Mutiny.SessionFactory sessions;

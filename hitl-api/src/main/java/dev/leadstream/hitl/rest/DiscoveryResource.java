@@ -1,16 +1,18 @@
 package dev.leadstream.hitl.rest;
 
 import dev.leadstream.hitl.repository.DiscoveryRepository;
+import dev.leadstream.hitl.security.Roles;
 import dev.leadstream.hitl.service.DecisionService;
 import dev.leadstream.topics.DiscoveryRequestRules;
 import dev.leadstream.topics.EventJson;
 import dev.leadstream.topics.event.DiscoveryRequest;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -27,13 +29,16 @@ import java.util.List;
 @Path("/api/discovery-requests")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.VIEWER, Roles.REVIEWER, Roles.ADMIN})
 public class DiscoveryResource {
 
+    private final SecurityIdentity identity;
     private final DecisionService decisions;
     private final DiscoveryRepository discoveries;
     private final Mutiny.SessionFactory sessions;
 
-    public DiscoveryResource(DecisionService decisions, DiscoveryRepository discoveries, Mutiny.SessionFactory sessions) {
+    public DiscoveryResource(DecisionService decisions, DiscoveryRepository discoveries, Mutiny.SessionFactory sessions, SecurityIdentity identity) {
+        this.identity = identity;
         this.decisions = decisions;
         this.discoveries = discoveries;
         this.sessions = sessions;
@@ -63,8 +68,9 @@ public class DiscoveryResource {
         });
     }
 
+    @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
     @POST
-    public Uni<Response> submit(String body, @HeaderParam("X-Reviewer") @DefaultValue("reviewer") String reviewer) {
+    public Uni<Response> submit(String body) {
         DiscoveryRequest request;
         try {
             request = EventJson.read(body, DiscoveryRequest.class);
@@ -75,6 +81,11 @@ public class DiscoveryResource {
         if (!problems.isEmpty()) {
             throw new BadRequestException(String.join("; ", problems));
         }
-        return decisions.submitDiscovery(request, reviewer).map(r -> Response.accepted(r).build());
+        return decisions.submitDiscovery(request, reviewer()).map(r -> Response.accepted(r).build());
+    }
+
+    /** Decisions record who made them: the signed-in reviewer. */
+    private String reviewer() {
+        return identity.getPrincipal().getName();
     }
 }

@@ -2,13 +2,15 @@ package dev.leadstream.hitl.rest;
 
 import dev.leadstream.hitl.entity.Decision;
 import dev.leadstream.hitl.repository.DraftRepository;
+import dev.leadstream.hitl.security.Roles;
 import dev.leadstream.hitl.service.DecisionService;
 import dev.leadstream.hitl.service.DraftEdit;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
@@ -27,13 +29,16 @@ import java.util.Map;
 /** Drafts written by the persona agent: read them, approve them as final content. */
 @Path("/api/drafts")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.VIEWER, Roles.REVIEWER, Roles.ADMIN})
 public class DraftResource {
 
+    private final SecurityIdentity identity;
     private final Mutiny.SessionFactory sessions;
     private final DraftRepository drafts;
     private final DecisionService decisions;
 
-    public DraftResource(Mutiny.SessionFactory sessions, DraftRepository drafts, DecisionService decisions) {
+    public DraftResource(Mutiny.SessionFactory sessions, DraftRepository drafts, DecisionService decisions, SecurityIdentity identity) {
+        this.identity = identity;
         this.sessions = sessions;
         this.drafts = drafts;
         this.decisions = decisions;
@@ -64,23 +69,23 @@ public class DraftResource {
      * Approves the draft as it stands; the outreach agent sends it. {@code If-Match: <version>}
      * makes sure it is the version the reviewer read: otherwise 409 with the current version.
      */
+    @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
     @POST
     @Path("/{draftId}/approve")
     public Uni<Response> approve(@PathParam("draftId") String draftId, @HeaderParam("If-Match") String ifMatch,
-                                 @HeaderParam("X-Reviewer") @DefaultValue("reviewer") String reviewer,
                                  @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        return decisions.approveDraft(draftId, version(ifMatch), reviewer, idempotencyKey).map(DraftResource::accepted);
+        return decisions.approveDraft(draftId, version(ifMatch), reviewer(), idempotencyKey).map(DraftResource::accepted);
     }
 
     /**
      * Saves an edit as the draft's next version: {@code {"version": 1, "subject": ..., "textBody": ...,
      * "htmlBody": ..., "socialPosts": [{"platform": "x", "text": ...}]}}; parts left out stay as they are.
      */
+    @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
     @PUT
     @Path("/{draftId}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> edit(@PathParam("draftId") String draftId, DraftEdit edit,
-                              @HeaderParam("X-Reviewer") @DefaultValue("reviewer") String reviewer,
                               @HeaderParam("Idempotency-Key") String idempotencyKey) {
         if (edit == null) {
             throw new BadRequestException("the body must be a draft edit with the version it was made against");
@@ -89,20 +94,20 @@ public class DraftResource {
         if (!problems.isEmpty()) {
             throw new ClientErrorException(String.join("; ", problems), 422);
         }
-        return decisions.editDraft(draftId, edit, reviewer, idempotencyKey).map(DraftResource::accepted);
+        return decisions.editDraft(draftId, edit, reviewer(), idempotencyKey).map(DraftResource::accepted);
     }
 
     /** Rejects the draft; the comment says why, and the lead's segment learns from it. */
+    @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
     @POST
     @Path("/{draftId}/reject")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> reject(@PathParam("draftId") String draftId, Rejection body, @HeaderParam("If-Match") String ifMatch,
-                                @HeaderParam("X-Reviewer") @DefaultValue("reviewer") String reviewer,
                                 @HeaderParam("Idempotency-Key") String idempotencyKey) {
         if (body == null || body.comment() == null || body.comment().isBlank() || body.comment().length() > 2000) {
             throw new BadRequestException("comment must say why the draft is rejected, in 1 to 2000 characters");
         }
-        return decisions.rejectDraft(draftId, version(ifMatch), body.comment(), reviewer, idempotencyKey)
+        return decisions.rejectDraft(draftId, version(ifMatch), body.comment(), reviewer(), idempotencyKey)
                 .map(DraftResource::accepted);
     }
 
@@ -120,5 +125,10 @@ public class DraftResource {
         } catch (NumberFormatException e) {
             throw new BadRequestException("If-Match must be the draft's version number, was " + ifMatch);
         }
+    }
+
+    /** Decisions record who made them: the signed-in reviewer. */
+    private String reviewer() {
+        return identity.getPrincipal().getName();
     }
 }

@@ -5,9 +5,12 @@ import dev.leadstream.hitl.repository.LeadFilter;
 import dev.leadstream.hitl.repository.LeadQuery;
 import dev.leadstream.hitl.repository.LeadRepository;
 import dev.leadstream.hitl.repository.LeadSort;
+import dev.leadstream.hitl.security.Roles;
 import dev.leadstream.hitl.service.DecisionService;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -31,8 +34,10 @@ import java.util.concurrent.atomic.AtomicReference;
 /** The lead table: read it page by page, select leads for outreach. */
 @Path("/api/leads")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.VIEWER, Roles.REVIEWER, Roles.ADMIN})
 public class LeadResource {
 
+    private final SecurityIdentity identity;
     private static final int EXPORT_BATCH = 500;
     private static final int MAX_BULK = 500;
 
@@ -41,7 +46,8 @@ public class LeadResource {
     private final DraftRepository drafts;
     private final DecisionService decisions;
 
-    public LeadResource(Mutiny.SessionFactory sessions, LeadRepository leads, DraftRepository drafts, DecisionService decisions) {
+    public LeadResource(Mutiny.SessionFactory sessions, LeadRepository leads, DraftRepository drafts, DecisionService decisions, SecurityIdentity identity) {
+        this.identity = identity;
         this.sessions = sessions;
         this.leads = leads;
         this.drafts = drafts;
@@ -103,23 +109,25 @@ public class LeadResource {
     }
 
     /** Selects up to 500 leads at once; unknown and already selected ones are listed as skipped. */
+    @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
     @POST
     @Path("/bulk/select")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<DecisionService.BulkOutcome> bulkSelect(BulkDecision body, @HeaderParam("X-Reviewer") @DefaultValue("reviewer") String reviewer,
+    public Uni<DecisionService.BulkOutcome> bulkSelect(BulkDecision body,
                                                        @HeaderParam("Idempotency-Key") String idempotencyKey) {
         checkBulk(body, false);
-        return decisions.selectLeads(body.leadIds(), reviewer, body.comment(), idempotencyKey);
+        return decisions.selectLeads(body.leadIds(), reviewer(), body.comment(), idempotencyKey);
     }
 
     /** Rejects up to 500 leads at once, with a comment saying why. */
+    @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
     @POST
     @Path("/bulk/reject")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<DecisionService.BulkOutcome> bulkReject(BulkDecision body, @HeaderParam("X-Reviewer") @DefaultValue("reviewer") String reviewer,
+    public Uni<DecisionService.BulkOutcome> bulkReject(BulkDecision body,
                                                        @HeaderParam("Idempotency-Key") String idempotencyKey) {
         checkBulk(body, true);
-        return decisions.rejectLeads(body.leadIds(), reviewer, body.comment(), idempotencyKey);
+        return decisions.rejectLeads(body.leadIds(), reviewer(), body.comment(), idempotencyKey);
     }
 
     private static void checkBulk(BulkDecision body, boolean commentRequired) {
@@ -158,11 +166,17 @@ public class LeadResource {
     }
 
     /** Chooses the lead for outreach; the persona agent writes its draft. */
+    @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
     @POST
     @Path("/{leadId}/select")
-    public Uni<Response> select(@PathParam("leadId") String leadId, @HeaderParam("X-Reviewer") @DefaultValue("reviewer") String reviewer,
+    public Uni<Response> select(@PathParam("leadId") String leadId,
                                 @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        return decisions.selectLead(leadId, reviewer, idempotencyKey).map(d -> Response.accepted(
+        return decisions.selectLead(leadId, reviewer(), idempotencyKey).map(d -> Response.accepted(
                 Map.of("decisionId", d.id.toString(), "leadId", d.leadId, "kind", d.kind, "reviewer", d.reviewer)).build());
+    }
+
+    /** Decisions record who made them: the signed-in reviewer. */
+    private String reviewer() {
+        return identity.getPrincipal().getName();
     }
 }

@@ -42,6 +42,11 @@ public final class ManagedProcess {
 
     /** Starts {@code java <jvmArgs> <mainArgs>} detached, so it outlives the launcher until stopped. */
     public void start(List<String> jvmArgs, List<String> mainArgs) {
+        start(jvmArgs, mainArgs, java.util.Map.of());
+    }
+
+    /** As {@link #start(List, List)}, with environment variables added: secrets go here, not on the command line. */
+    public void start(List<String> jvmArgs, List<String> mainArgs, java.util.Map<String, String> environment) {
         stop();
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
@@ -50,7 +55,9 @@ public final class ManagedProcess {
         command.addAll(mainArgs);
         try {
             Files.deleteIfExists(logFile());
-            Process process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(environment);
+            Process process = builder
                     .directory(workspace.home().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))

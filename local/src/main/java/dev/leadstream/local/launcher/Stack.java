@@ -115,13 +115,45 @@ public final class Stack {
         return "http://" + SampleWeb.DIRECTORY_HOST + ":" + ports.sampleWeb() + "/";
     }
 
+    /** The review API's first admin: {@code admin}, with LEADSTREAM_ADMIN_PASSWORD or a password made once per workspace. */
+    public String adminUser() {
+        return "admin";
+    }
+
+    public String adminPassword() {
+        String fromEnvironment = System.getenv("LEADSTREAM_ADMIN_PASSWORD");
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return fromEnvironment;
+        }
+        Path file = workspace.data().resolve("admin-password");
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(file.getParent());
+                byte[] random = new byte[18];
+                new java.security.SecureRandom().nextBytes(random);
+                Files.writeString(file, java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random));
+                file.toFile().setReadable(false, false);
+                file.toFile().setReadable(true, true);
+            }
+            return Files.readString(file).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not keep the admin password in " + file, e);
+        }
+    }
+
+    /** The HTTP Basic header for the first admin. */
+    public String adminAuthorization() {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((adminUser() + ":" + adminPassword())
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** Asks the review API to discover businesses from these seeds with one source; returns the request id. */
     public String submitDiscovery(String source, List<String> seedUrls) {
         String body = EventJson.toJson(Map.of("sector", "local businesses", "geography", "GB",
                 "seedUrls", seedUrls, "sources", List.of(source)));
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(hitlApiUrl() + "/api/discovery-requests"))
-                    .header("Content-Type", "application/json").header("X-Reviewer", "leadstream-demo")
+                    .header("Content-Type", "application/json").header("Authorization", adminAuthorization())
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 202) {
                 throw new IllegalStateException("discovery request refused: " + response.statusCode() + " " + response.body());
@@ -171,7 +203,10 @@ public final class Stack {
                 "-Xss512k", "-XX:MaxMetaspaceSize=160m"));
         jvm.addAll(app.extraJvmArgs());
         app.settings().forEach((key, value) -> jvm.add("-D" + key + "=" + value));
-        process(app.name()).start(jvm, List.of("-jar", jar.toString()));
+        // the review API's first admin, by environment so the password is not on a command line
+        Map<String, String> environment = app.name().equals("hitl-api")
+                ? Map.of("LEADSTREAM_ADMIN_USER", adminUser(), "LEADSTREAM_ADMIN_PASSWORD", adminPassword()) : Map.of();
+        process(app.name()).start(jvm, List.of("-jar", jar.toString()), environment);
     }
 
     private void awaitHealthy(AppSpec app, Instant deadline) {

@@ -11,7 +11,6 @@ import dev.leadstream.topics.JsonSerde;
 import dev.leadstream.topics.Topics;
 import dev.leadstream.topics.event.RawLead;
 import dev.leadstream.topics.event.ScoredLead;
-import dev.leadstream.topics.event.ScoringModel;
 import dev.leadstream.topics.streams.ReadOrDeadLetter;
 import dev.leadstream.topics.streams.StampCloudEvents;
 import org.apache.kafka.common.serialization.Serdes;
