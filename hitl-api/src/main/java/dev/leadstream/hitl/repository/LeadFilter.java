@@ -3,6 +3,7 @@ package dev.leadstream.hitl.repository;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -46,9 +47,9 @@ public record LeadFilter(
         anyOf(clauses, params, "status", statuses);
         anyOf(clauses, params, "sector", sectors);
         anyOf(clauses, params, "segment", segments);
-        equal(clauses, params, "lower(country)", "country", country == null ? null : country.toLowerCase());
-        equal(clauses, params, "lower(region)", "region", region == null ? null : region.toLowerCase());
-        equal(clauses, params, "lower(city)", "city", city == null ? null : city.toLowerCase());
+        equal(clauses, params, "lower(country)", "country", country == null ? null : country.toLowerCase(Locale.ROOT));
+        equal(clauses, params, "lower(region)", "region", region == null ? null : region.toLowerCase(Locale.ROOT));
+        equal(clauses, params, "lower(city)", "city", city == null ? null : city.toLowerCase(Locale.ROOT));
         if (minScore != null) {
             clauses.add("score >= :minScore");
             params.put("minScore", minScore);

@@ -18,6 +18,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -76,7 +78,7 @@ public class ReviewerIdentityProvider implements IdentityProvider<UsernamePasswo
     }
 
     private static SecurityIdentity identity(String username, List<String> roles) {
-        return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(username)).addRoles(new java.util.HashSet<>(roles))
+        return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(username)).addRoles(new HashSet<>(roles))
                 .build();
     }
 
@@ -86,7 +88,7 @@ public class ReviewerIdentityProvider implements IdentityProvider<UsernamePasswo
             sha.update(username.getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0);
             sha.update(new String(password).getBytes(StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(sha.digest());
+            return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -42,11 +43,11 @@ public final class ManagedProcess {
 
     /** Starts {@code java <jvmArgs> <mainArgs>} detached, so it outlives the launcher until stopped. */
     public void start(List<String> jvmArgs, List<String> mainArgs) {
-        start(jvmArgs, mainArgs, java.util.Map.of());
+        start(jvmArgs, mainArgs, Map.of());
     }
 
     /** As {@link #start(List, List)}, with environment variables added: secrets go here, not on the command line. */
-    public void start(List<String> jvmArgs, List<String> mainArgs, java.util.Map<String, String> environment) {
+    public void start(List<String> jvmArgs, List<String> mainArgs, Map<String, String> environment) {
         stop();
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));

@@ -10,11 +10,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,8 +133,8 @@ public final class Stack {
             if (!Files.exists(file)) {
                 Files.createDirectories(file.getParent());
                 byte[] random = new byte[18];
-                new java.security.SecureRandom().nextBytes(random);
-                Files.writeString(file, java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random));
+                new SecureRandom().nextBytes(random);
+                Files.writeString(file, Base64.getUrlEncoder().withoutPadding().encodeToString(random));
                 file.toFile().setReadable(false, false);
                 file.toFile().setReadable(true, true);
             }
@@ -143,8 +146,8 @@ public final class Stack {
 
     /** The HTTP Basic header for the first admin. */
     public String adminAuthorization() {
-        return "Basic " + java.util.Base64.getEncoder().encodeToString((adminUser() + ":" + adminPassword())
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return "Basic " + Base64.getEncoder().encodeToString((adminUser() + ":" + adminPassword())
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     /** Asks the review API to discover businesses from these seeds with one source; returns the request id. */
