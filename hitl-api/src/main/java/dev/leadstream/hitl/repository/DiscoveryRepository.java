@@ -18,7 +18,7 @@ public class DiscoveryRepository {
 
     private static final String SELECT = """
             select cast(r.request as text), cast(p.progress as text),
-                   (select count(*) from leads l where r.request_id = any(l.request_ids))
+                   (select count(*) from leads l where l.request_ids @> array[r.request_id])
             from discovery_requests r left join discovery_progress p on p.request_id = r.request_id""";
 
     /** The latest progress wins; an older record replayed late changes nothing. */

@@ -65,7 +65,8 @@ public record LeadFilter(
             params.put("text", text);
         }
         if (requestId != null) {
-            clauses.add(":requestId = any(request_ids)");
+            // containment, not "= any(...)", so the GIN index on request_ids is used
+            clauses.add("request_ids @> array[cast(:requestId as text)]");
             params.put("requestId", requestId);
         }
         return new Where(clauses.isEmpty() ? "true" : String.join(" and ", clauses), params);

@@ -35,6 +35,8 @@ public final class Stack {
     private final int sampleSites;
     private final List<AppSpec> apps;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** read or made once: every API call of the launcher signs in with it */
+    private String adminPassword;
 
     public Stack(Workspace workspace, StackPorts ports, int sampleSites) {
         this.workspace = workspace;
@@ -123,7 +125,14 @@ public final class Stack {
         return "admin";
     }
 
-    public String adminPassword() {
+    public synchronized String adminPassword() {
+        if (adminPassword == null) {
+            adminPassword = readOrMakeAdminPassword();
+        }
+        return adminPassword;
+    }
+
+    private String readOrMakeAdminPassword() {
         String fromEnvironment = System.getenv("LEADSTREAM_ADMIN_PASSWORD");
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
             return fromEnvironment;
