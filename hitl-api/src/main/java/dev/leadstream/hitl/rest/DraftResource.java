@@ -3,6 +3,7 @@ package dev.leadstream.hitl.rest;
 import dev.leadstream.hitl.entity.Decision;
 import dev.leadstream.hitl.repository.DraftRepository;
 import dev.leadstream.hitl.security.Roles;
+import dev.leadstream.hitl.service.ContentPreview;
 import dev.leadstream.hitl.service.DecisionService;
 import dev.leadstream.hitl.service.DraftEdit;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -56,6 +57,16 @@ public class DraftResource {
     }
 
     public record Rejection(String comment) {
+    }
+
+    /**
+     * The draft as it will look where it lands: the email in an inbox and each post on its
+     * platform, with the length against the platform's limit and where the feed folds it.
+     */
+    @GET
+    @Path("/{draftId}/preview")
+    public Uni<ContentPreview> preview(@PathParam("draftId") String draftId) {
+        return get(draftId).map(row -> ContentPreview.of(row.draft()));
     }
 
     /** The versions reviewers saved, each with what it changed against the one before. */

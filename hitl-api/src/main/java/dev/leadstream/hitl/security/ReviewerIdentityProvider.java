@@ -66,7 +66,7 @@ public class ReviewerIdentityProvider implements IdentityProvider<UsernamePasswo
                     if (rows.isEmpty() || !Passwords.matches(password, (String) rows.getFirst()[0])) {
                         throw new AuthenticationFailedException("unknown user or wrong password");
                     }
-                    List<String> roles = Arrays.stream(((String) rows.getFirst()[1]).split(",")).map(String::trim).toList();
+                    List<String> roles = roles((String) rows.getFirst()[1]);
                     verified.put(key, new Verified(roles, Instant.now().plus(REMEMBER)));
                     return identity(username, roles);
                 });
@@ -77,7 +77,11 @@ public class ReviewerIdentityProvider implements IdentityProvider<UsernamePasswo
         verified.clear();
     }
 
-    private static SecurityIdentity identity(String username, List<String> roles) {
+    static List<String> roles(String stored) {
+        return Arrays.stream(stored.split(",")).map(String::trim).toList();
+    }
+
+    static SecurityIdentity identity(String username, List<String> roles) {
         return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(username)).addRoles(new HashSet<>(roles))
                 .build();
     }

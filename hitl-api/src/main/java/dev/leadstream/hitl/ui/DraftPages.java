@@ -1,0 +1,123 @@
+package dev.leadstream.hitl.ui;
+
+import dev.leadstream.hitl.repository.DraftRepository;
+import dev.leadstream.hitl.rest.DraftResource;
+import dev.leadstream.hitl.security.Roles;
+import dev.leadstream.hitl.service.ContentPreview;
+import dev.leadstream.hitl.service.DecisionService;
+import dev.leadstream.hitl.service.DraftEdit;
+import dev.leadstream.topics.event.Draft;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Content Editor: the persona, the email and every social post beside their previews, the
+ * facts behind each claim and the guardrail findings; save an edit, approve, or reject with a comment.
+ */
+@Path("/ui/drafts/{draftId}")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed({Roles.VIEWER, Roles.REVIEWER, Roles.ADMIN})
+public class DraftPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance draft(Ui.Me me, Ui.Flash flash, DraftRepository.DraftRow row, ContentPreview preview,
+                                             List<DraftRepository.DraftVersion> versions, String idempotencyKey);
+    }
+
+    private final DraftResource drafts;
+    private final DecisionService decisions;
+    private final SecurityIdentity identity;
+
+    public DraftPages(DraftResource drafts, DecisionService decisions, SecurityIdentity identity) {
+        this.drafts = drafts;
+        this.decisions = decisions;
+        this.identity = identity;
+    }
+
+    @GET
+    public Uni<TemplateInstance> editor(@PathParam("draftId") String draftId, @QueryParam("notice") String notice,
+                                        @QueryParam("error") String error) {
+        return drafts.get(draftId).flatMap(row -> drafts.versions(draftId).map(versions -> Templates.draft(
+                Ui.Me.of(identity), new Ui.Flash(notice, error), row, ContentPreview.of(row.draft()), versions,
+                Ui.idempotencyKey())));
+    }
+
+    /** Saves the form as the draft's next version; the posts come as parallel platform and text fields. */
+    @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
+    @POST
+    @Path("/save")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> save(@PathParam("draftId") String draftId, @RestForm Integer version, @RestForm String subject,
+                              @RestForm String textBody, @RestForm String htmlBody, @RestForm("platform") List<String> platforms,
+                              @RestForm("postText") List<String> texts, @RestForm String idempotencyKey,
+                              @BeanParam Csrf.Submitted csrf) {
+        csrf.verify();
+        String page = page(draftId);
+        List<Draft.SocialPost> posts = new ArrayList<>();
+        for (int i = 0; platforms != null && i < platforms.size(); i++) {
+            posts.add(new Draft.SocialPost(platforms.get(i), texts != null && i < texts.size() ? texts.get(i) : ""));
+        }
+        DraftEdit edit = new DraftEdit(version, subject, textBody, htmlBody == null || htmlBody.isBlank() ? null : htmlBody,
+                posts.isEmpty() ? null : posts);
+        List<String> problems = edit.problems();
+        if (!problems.isEmpty()) {
+            return Uni.createFrom().item(Ui.seeOther(page, "error", "Not saved: " + String.join("; ", problems)));
+        }
+        return decisions.editDraft(draftId, edit, reviewer(), idempotencyKey)
+                .map(d -> Ui.notice(page, "Saved as version " + (version + 1)))
+                .onFailure().recoverWithItem(failure -> Ui.error(page, failure));
+    }
+
+    @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
+    @POST
+    @Path("/approve")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> approve(@PathParam("draftId") String draftId, @RestForm Integer version,
+                                 @RestForm String idempotencyKey, @BeanParam Csrf.Submitted csrf) {
+        csrf.verify();
+        return decisions.approveDraft(draftId, version, reviewer(), idempotencyKey)
+                .map(d -> Ui.notice(page(draftId), "Approved: the outreach agent sends it"))
+                .onFailure().recoverWithItem(failure -> Ui.error(page(draftId), failure));
+    }
+
+    @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
+    @POST
+    @Path("/reject")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> reject(@PathParam("draftId") String draftId, @RestForm Integer version, @RestForm String comment,
+                                @RestForm String idempotencyKey, @BeanParam Csrf.Submitted csrf) {
+        csrf.verify();
+        if (comment == null || comment.isBlank() || comment.length() > 2000) {
+            return Uni.createFrom().item(Ui.seeOther(page(draftId), "error", "say why the draft is rejected, in 1 to 2000 characters"));
+        }
+        return decisions.rejectDraft(draftId, version, comment, reviewer(), idempotencyKey)
+                .map(d -> Ui.notice(page(draftId), "Rejected; the segment's model learns from it"))
+                .onFailure().recoverWithItem(failure -> Ui.error(page(draftId), failure));
+    }
+
+    private String reviewer() {
+        return identity.getPrincipal().getName();
+    }
+
+    private static String page(String draftId) {
+        return "/ui/drafts/" + Ui.segment(draftId);
+    }
+}

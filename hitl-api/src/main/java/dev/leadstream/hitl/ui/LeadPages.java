@@ -1,0 +1,127 @@
+package dev.leadstream.hitl.ui;
+
+import dev.leadstream.hitl.repository.DraftRepository;
+import dev.leadstream.hitl.repository.LeadRepository;
+import dev.leadstream.hitl.rest.LeadResource;
+import dev.leadstream.hitl.rest.LeadTableParams;
+import dev.leadstream.hitl.security.Roles;
+import dev.leadstream.hitl.service.DecisionService;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.ResponseHeader;
+import org.jboss.resteasy.reactive.RestForm;
+
+import java.util.List;
+import java.util.Map;
+
+/** The Lead Review page: the filtered, sorted table with facets and bulk actions, and one lead in full. */
+@Path("/ui/leads")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed({Roles.VIEWER, Roles.REVIEWER, Roles.ADMIN})
+public class LeadPages {
+
+    private static final int PAGE_SIZE = 50;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance leads(Ui.Me me, Ui.Flash flash, List<LeadRepository.LeadRow> rows, String next,
+                                             LeadResource.Facets facets, TableQuery query, String idempotencyKey);
+
+        static native TemplateInstance lead(Ui.Me me, Ui.Flash flash, LeadRepository.LeadRow row,
+                                            List<DraftRepository.DraftRow> drafts, String idempotencyKey);
+    }
+
+    private final LeadResource leads;
+    private final DecisionService decisions;
+    private final SecurityIdentity identity;
+
+    public LeadPages(LeadResource leads, DecisionService decisions, SecurityIdentity identity) {
+        this.leads = leads;
+        this.decisions = decisions;
+        this.identity = identity;
+    }
+
+    @GET
+    public Uni<TemplateInstance> table(@BeanParam LeadTableParams params, @QueryParam("after") String after,
+                                       @QueryParam("notice") String notice, @QueryParam("error") String error,
+                                       @Context UriInfo uri) {
+        TableQuery query = new TableQuery(uri.getQueryParameters());
+        Ui.Me me = Ui.Me.of(identity);
+        // the page and its facets one after the other: they share the request's database session
+        return Uni.createFrom().deferred(() -> leads.list(params, after, PAGE_SIZE))
+                .flatMap(page -> leads.facets(params).map(facets -> Templates.leads(me, new Ui.Flash(notice, error),
+                        page.items(), page.next(), facets, query, Ui.idempotencyKey())))
+                .onFailure().recoverWithItem(failure -> Templates.leads(me, new Ui.Flash(notice, Ui.message(failure)),
+                        List.of(), null, new LeadResource.Facets(0, Map.of()), query, Ui.idempotencyKey()));
+    }
+
+    /** Every lead under the table's filter as CSV, as the API's export gives it. */
+    @GET
+    @Path("/export.csv")
+    @Produces("text/csv")
+    @ResponseHeader(name = "Content-Disposition", value = "attachment; filename=\"leads.csv\"")
+    public Multi<String> export(@BeanParam LeadTableParams params) {
+        return leads.export(params);
+    }
+
+    @GET
+    @Path("/{leadId}")
+    public Uni<TemplateInstance> lead(@PathParam("leadId") String leadId, @QueryParam("notice") String notice,
+                                      @QueryParam("error") String error) {
+        return leads.get(leadId).flatMap(row -> leads.drafts(leadId).map(drafts ->
+                Templates.lead(Ui.Me.of(identity), new Ui.Flash(notice, error), row, drafts, Ui.idempotencyKey())));
+    }
+
+    /**
+     * Selects or rejects the ticked leads (a rejection needs a comment), then goes back to the
+     * page the reviewer was on, saying what was decided and what was skipped.
+     */
+    @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
+    @POST
+    @Path("/decide")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> decide(@RestForm("leadId") List<String> leadIds, @RestForm String action,
+                                @RestForm String comment, @RestForm String idempotencyKey, @RestForm String back,
+                                @BeanParam Csrf.Submitted csrf) {
+        csrf.verify();
+        String returnTo = Ui.back(back, "/ui/leads");
+        if (leadIds == null || leadIds.isEmpty()) {
+            return Uni.createFrom().item(Ui.seeOther(returnTo, "error", "tick at least one lead first"));
+        }
+        boolean reject = "reject".equals(action);
+        if (!reject && !"select".equals(action)) {
+            return Uni.createFrom().item(Ui.seeOther(returnTo, "error", "action must be select or reject, was " + action));
+        }
+        if (reject && (comment == null || comment.isBlank())) {
+            return Uni.createFrom().item(Ui.seeOther(returnTo, "error", "say why the leads are rejected in the comment"));
+        }
+        String reviewer = identity.getPrincipal().getName();
+        Uni<DecisionService.BulkOutcome> outcome = reject
+                ? decisions.rejectLeads(leadIds, reviewer, comment, idempotencyKey)
+                : decisions.selectLeads(leadIds, reviewer, blankToNull(comment), idempotencyKey);
+        return outcome.map(o -> Ui.notice(returnTo, (reject ? "Rejected " : "Selected ") + o.decided().size() + " lead"
+                        + (o.decided().size() == 1 ? "" : "s") + (o.skipped().isEmpty() ? "" : "; skipped " + o.skipped().size()
+                        + " (" + String.join(", ", o.skipped().values().stream().distinct().toList()) + ")")))
+                .onFailure().recoverWithItem(failure -> Ui.error(returnTo, failure));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+}
