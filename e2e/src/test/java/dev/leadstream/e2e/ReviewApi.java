@@ -31,6 +31,36 @@ final class ReviewApi {
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), expectedStatus);
     }
 
+    /** The status of a GET, or -1 when the service could not be reached. */
+    int tryGet(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", authorization).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    /**
+     * A decision as a client that may lose the answer sends it: with its idempotency key, returning
+     * the status, or -1 when the connection failed (the service died before or after deciding).
+     */
+    int tryPost(String path, String idempotencyKey) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", authorization)
+                    .header("Idempotency-Key", idempotencyKey).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
     private JsonNode send(HttpRequest request, int expectedStatus) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -55,7 +55,7 @@ class WholeSystemIT {
         api = new ReviewApi(stack.hitlApiUrl(), stack.adminAuthorization());
     }
 
-    private static void deleteRecursively(Path dir) {
+    static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

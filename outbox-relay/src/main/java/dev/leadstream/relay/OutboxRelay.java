@@ -31,7 +31,8 @@ public final class OutboxRelay implements AutoCloseable {
     public OutboxRelay start(Duration timeout) throws IOException, InterruptedException {
         awaitOutbox(timeout);
         Files.createDirectories(config.offsetsFile().toAbsolutePath().getParent());
-        publisher = new OutboxPublisher(config.bootstrapServers());
+        publisher = new OutboxPublisher(config.bootstrapServers(), config.relayId(), config.positionTopic(),
+                config.pauseAfterPublishMillis());
         engine = DebeziumEngine.create(Connect.class)
                 .using(config.debezium())
                 .notifying(publisher)
@@ -58,6 +59,11 @@ public final class OutboxRelay implements AutoCloseable {
 
     public long published() {
         return publisher == null ? 0 : publisher.published();
+    }
+
+    /** Events delivered again after a restart that had been published before it. */
+    public long skipped() {
+        return publisher == null ? 0 : publisher.skipped();
     }
 
     private void awaitOutbox(Duration timeout) throws InterruptedException {

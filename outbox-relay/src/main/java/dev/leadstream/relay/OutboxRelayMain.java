@@ -24,7 +24,8 @@ public final class OutboxRelayMain {
         HttpServer health = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.httpPort()), 8);
         health.createContext("/q/health", exchange -> {
             boolean up = relay.isRunning();
-            byte[] body = ("{\"status\":\"" + (up ? "UP" : "DOWN") + "\",\"published\":" + relay.published() + "}")
+            byte[] body = ("{\"status\":\"" + (up ? "UP" : "DOWN") + "\",\"published\":" + relay.published()
+                    + ",\"skippedAsAlreadyPublished\":" + relay.skipped() + "}")
                     .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(up ? 200 : 503, body.length);

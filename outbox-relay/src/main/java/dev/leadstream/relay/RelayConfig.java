@@ -5,10 +5,14 @@ import java.util.Properties;
 
 /**
  * The relay's settings, from system properties or environment (RELAY_DATABASE_HOST for
- * relay.database.host, and so on). Defaults fit the one-machine stack.
+ * relay.database.host, and so on). Defaults fit the one-machine stack. {@code relayId} is the
+ * Kafka transactional id: one relay per outbox runs with it, and a second one fences the first.
+ * {@code pauseAfterPublishMillis} is for crash tests only: it holds each batch between its Kafka
+ * commit and Debezium's offset commit, the window a crash makes Debezium deliver events again.
  */
 public record RelayConfig(String dbHost, int dbPort, String dbName, String dbUser, String dbPassword,
-                          String bootstrapServers, Path offsetsFile, int httpPort, String slot, String publication) {
+                          String bootstrapServers, Path offsetsFile, int httpPort, String slot, String publication,
+                          String relayId, String positionTopic, long pauseAfterPublishMillis) {
 
     public static RelayConfig fromEnvironment() {
         return new RelayConfig(
@@ -21,7 +25,10 @@ public record RelayConfig(String dbHost, int dbPort, String dbName, String dbUse
                 Path.of(setting("relay.offsets.file", "target/outbox-relay/offsets.dat")),
                 Integer.parseInt(setting("relay.http.port", "8088")),
                 setting("relay.slot", "leadstream_outbox"),
-                setting("relay.publication", "leadstream_outbox"));
+                setting("relay.publication", "leadstream_outbox"),
+                setting("relay.id", "leadstream-outbox-relay"),
+                setting("relay.position.topic", "outbox-relay.position"),
+                Long.parseLong(setting("relay.fault.pause-after-publish.ms", "0")));
     }
 
     /** Debezium's embedded-engine settings: pgoutput, the outbox table only, EventRouter. */

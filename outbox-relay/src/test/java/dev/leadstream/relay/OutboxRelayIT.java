@@ -91,7 +91,7 @@ class OutboxRelayIT {
         LocalPostgres pg = SharedInfra.postgres();
         return new RelayConfig("127.0.0.1", pg.port(), LocalPostgres.DATABASE, LocalPostgres.USER, LocalPostgres.PASSWORD,
                 SharedInfra.kafka().bootstrapServers(), offsets.resolve("offsets-" + Instant.EPOCH.getEpochSecond() + ".dat"),
-                0, "leadstream_outbox", "leadstream_outbox");
+                0, "leadstream_outbox", "leadstream_outbox", "outbox-relay-it", "outbox-relay-it.position", 0);
     }
 
     private static Connection connect() throws Exception {

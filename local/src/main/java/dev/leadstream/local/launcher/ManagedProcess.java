@@ -86,6 +86,14 @@ public final class ManagedProcess {
         return handle().isPresent();
     }
 
+    /** SIGKILL: the process gets no chance to flush or close anything, as in a crash. */
+    public void kill() {
+        handle().ifPresent(process -> {
+            process.destroyForcibly();
+            process.onExit().join();
+        });
+    }
+
     /** SIGTERM, then SIGKILL after a grace period. Safe to call when nothing runs. */
     public void stop() {
         handle().ifPresent(process -> {

@@ -33,7 +33,7 @@ public final class Stack {
     private final Workspace workspace;
     private final StackPorts ports;
     private final int sampleSites;
-    private final List<AppSpec> apps;
+    private List<AppSpec> apps;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     /** read or made once: every API call of the launcher signs in with it */
     private String adminPassword;
@@ -65,16 +65,35 @@ public final class Stack {
         return "http://127.0.0.1:" + ports.hitlApi();
     }
 
+    /** Adds settings to one app before it starts, e.g. for a test that needs it configured otherwise. */
+    public Stack configure(String appName, Map<String, String> settings) {
+        apps = apps.stream().map(app -> {
+            if (!app.name().equals(appName)) {
+                return app;
+            }
+            Map<String, String> merged = new LinkedHashMap<>(app.settings());
+            merged.putAll(settings);
+            return new AppSpec(app.name(), app.jar(), app.httpPort(), app.heap(), merged, app.extraJvmArgs());
+        }).toList();
+        return this;
+    }
+
     /** Starts everything, waiting for each layer to be ready; stops what it started if one fails. */
     public void up(Duration timeout) {
+        up(timeout, apps.stream().map(AppSpec::name).toList());
+    }
+
+    /** Starts the infrastructure and only the named apps. */
+    public void up(Duration timeout, List<String> appNames) {
         Instant deadline = Instant.now().plus(timeout);
         stopLeftovers();
         try {
             startInfra(deadline);
-            for (AppSpec app : apps) {
+            List<AppSpec> chosen = apps.stream().filter(app -> appNames.contains(app.name())).toList();
+            for (AppSpec app : chosen) {
                 startApp(app);
             }
-            for (AppSpec app : apps) {
+            for (AppSpec app : chosen) {
                 awaitHealthy(app, deadline);
             }
         } catch (RuntimeException e) {
@@ -94,6 +113,14 @@ public final class Stack {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Starts one app again (after a crash, say) and waits until it is ready. */
+    public void restart(String appName, Duration timeout) {
+        AppSpec app = apps.stream().filter(a -> a.name().equals(appName)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no app " + appName));
+        startApp(app);
+        awaitHealthy(app, Instant.now().plus(timeout));
     }
 
     public ManagedProcess process(String name) {
