@@ -81,6 +81,17 @@ class LeadTableIT {
     }
 
     @Test
+    void scoresSortAsNumbersNotAsText() {
+        send(lead("a", "Nine", 9, "bakery", "Leeds", null, null, "x"));
+        send(lead("b", "Hundred", 100, "bakery", "Leeds", null, null, "x"));
+        send(lead("c", "Ten", 10, "bakery", "Leeds", null, null, "x"));
+        awaitRows(3);
+        assertThat(ids(table())).containsExactly(id("b"), id("c"), id("a"));
+        assertThat(walk("score")).containsExactly(id("b"), id("c"), id("a"));
+        assertThat(ids(table().queryParam("sort", "score").queryParam("dir", "asc"))).containsExactly(id("a"), id("c"), id("b"));
+    }
+
+    @Test
     void wrongParametersAreRefusedWithTheirName() {
         String byName = table().queryParam("sort", "name").queryParam("limit", 1).get("/api/leads").then().extract().path("next");
         given().queryParam("minScore", "abc").get("/api/leads").then().statusCode(400).body("error", containsString("minScore"));

@@ -84,7 +84,11 @@ public class LeadRepository {
         LeadFilter.Where where = query.filter().where();
         Map<String, Object> params = new LinkedHashMap<>(where.params());
         StringBuilder sql = new StringBuilder("select " + COLUMNS);
-        keys.forEach(k -> sql.append(", cast(").append(k.sql()).append(" as text)"));
+        // aliased: an unnamed cast(score as text) would be the output column "score", and ORDER BY
+        // score would then sort that text ("9" after "10") instead of walking the index
+        for (int i = 0; i < keys.size(); i++) {
+            sql.append(", cast(").append(keys.get(i).sql()).append(" as text) as sort_key_").append(i);
+        }
         sql.append(" from leads where ").append(where.sql());
         if (query.after() != null) {
             sql.append(" and (").append(after(keys, query.descending(), query.after(), params)).append(')');

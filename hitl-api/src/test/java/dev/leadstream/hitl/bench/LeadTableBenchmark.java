@@ -212,7 +212,7 @@ class LeadTableBenchmark {
                                  (array['GB','IE','FR','DE','NL'])[1 + (i / 7) % 5] as country,
                                  (array['Leeds','York','Bath','Bristol','Leith','Cork','Lyon','Bonn','Delft','Derby'])[1 + (i / 3) % 10] as city,
                                  (array['sourdough','espresso','craft','organic','family','modern','local','artisan','vintage','express'])[1 + (i / 11) % 10] as word
-                          from generate_series(%d, %d) i)
+                          from generate_series(FIRST, LAST) i)
                         insert into leads (lead_id, name, website, score, tier, segment, status, model_version, lead, updated_at,
                                            sector, country, city, has_email, has_phone)
                         select 'bench-' || i || '.test', initcap(word) || ' ' || sector || ' ' || i, 'https://bench-' || i || '.test/',
@@ -227,7 +227,7 @@ class LeadTableBenchmark {
                                    'explanation', jsonb_build_array(jsonb_build_object('feature', 'has_email', 'value', 1, 'weight', 30,
                                        'points', 30, 'reason', 'found'))),
                                now() - make_interval(secs => i), sector, country, city, i % 4 <> 0, i % 3 = 0
-                        from g""".formatted(from, to));
+                        from g""".replace("FIRST", Integer.toString(from)).replace("LAST", Integer.toString(to)));
             }
             s.execute("analyze leads");
         }
