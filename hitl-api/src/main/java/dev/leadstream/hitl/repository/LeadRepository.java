@@ -103,19 +103,32 @@ public class LeadRepository {
                 rows.stream().map(r -> Arrays.stream(r, 5, 5 + keys.size()).map(v -> (String) v).toList()).toList()));
     }
 
-    /** Counts per value of each facet column, under the filter. */
+    /**
+     * Counts per value of each facet column, under the filter, in one pass (grouping sets): the
+     * grouping() bitmask of a row says which column it counts.
+     */
     public Uni<Map<String, Map<String, Long>>> facets(Mutiny.Session session, LeadFilter filter) {
         LeadFilter.Where where = filter.where();
-        String columns = FACETS.entrySet().stream()
-                .map(e -> "select '" + e.getKey() + "', coalesce(cast(" + e.getValue() + " as text), ''), count(*) from leads where "
-                        + where.sql() + " group by 2")
-                .reduce((a, b) -> a + " union all " + b).orElseThrow();
-        Mutiny.SelectionQuery<Object[]> select = session.createNativeQuery(columns, Object[].class);
+        List<String> columns = List.copyOf(FACETS.values());
+        String sql = "select cast(grouping(" + String.join(", ", columns) + ") as integer), "
+                + String.join(", ", columns.stream().map(c -> "coalesce(cast(" + c + " as text), '')").toList())
+                + ", count(*) from leads where " + where.sql() + " group by grouping sets ("
+                + String.join(", ", columns.stream().map(c -> "(" + c + ")").toList()) + ")";
+        Mutiny.SelectionQuery<Object[]> select = session.createNativeQuery(sql, Object[].class);
         where.params().forEach(select::setParameter);
+        List<String> names = List.copyOf(FACETS.keySet());
         return select.getResultList().map(rows -> {
             Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
-            FACETS.keySet().forEach(f -> facets.put(f, new TreeMap<>()));
-            rows.forEach(r -> facets.get((String) r[0]).put((String) r[1], ((Number) r[2]).longValue()));
+            names.forEach(f -> facets.put(f, new TreeMap<>()));
+            for (Object[] row : rows) {
+                int absent = ((Number) row[0]).intValue();
+                for (int i = 0; i < names.size(); i++) {
+                    // grouping() sets a column's bit (leftmost column highest) when the row does not group by it
+                    if ((absent & (1 << (names.size() - 1 - i))) == 0) {
+                        facets.get(names.get(i)).put((String) row[1 + i], ((Number) row[1 + names.size()]).longValue());
+                    }
+                }
+            }
             return facets;
         });
     }

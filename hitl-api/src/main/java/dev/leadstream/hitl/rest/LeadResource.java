@@ -1,6 +1,7 @@
 package dev.leadstream.hitl.rest;
 
 import dev.leadstream.hitl.repository.DraftRepository;
+import dev.leadstream.hitl.repository.FacetCache;
 import dev.leadstream.hitl.repository.LeadFilter;
 import dev.leadstream.hitl.repository.LeadQuery;
 import dev.leadstream.hitl.repository.LeadRepository;
@@ -45,8 +46,11 @@ public class LeadResource {
     private final LeadRepository leads;
     private final DraftRepository drafts;
     private final DecisionService decisions;
+    private final FacetCache facetCache;
 
-    public LeadResource(Mutiny.SessionFactory sessions, LeadRepository leads, DraftRepository drafts, DecisionService decisions, SecurityIdentity identity) {
+    public LeadResource(Mutiny.SessionFactory sessions, LeadRepository leads, DraftRepository drafts, DecisionService decisions,
+                        SecurityIdentity identity, FacetCache facetCache) {
+        this.facetCache = facetCache;
         this.identity = identity;
         this.sessions = sessions;
         this.leads = leads;
@@ -81,11 +85,15 @@ public class LeadResource {
                 page.rows().size() < limit ? null : LeadCursor.tokenFor(sort, descending, page.cursors().getLast())));
     }
 
-    /** How many leads under the filter have each tier, status, sector, segment, country, city, email, phone. */
+    /**
+     * How many leads under the filter have each tier, status, sector, segment, country, city, email,
+     * phone. Counts that took long (a broad filter over many leads) may be up to 10 s old.
+     */
     @GET
     @Path("/facets")
     public Uni<Facets> facets(@BeanParam LeadTableParams params) {
-        return sessions.withSession(session -> leads.facets(session, params.filter())).map(facets ->
+        LeadFilter filter = params.filter();
+        return facetCache.get(filter, () -> sessions.withSession(session -> leads.facets(session, filter))).map(facets ->
                 new Facets(facets.get("tier").values().stream().mapToLong(Long::longValue).sum(), facets));
     }
 
