@@ -52,6 +52,11 @@ class DraftEditorIT {
                 .body("[0].version", equalTo(2)).body("[0].editedBy", equalTo("ana"))
                 .body("[0].changes.field", org.hamcrest.Matchers.contains("email.subject", "social.x"))
                 .body("[0].changes[0].from", equalTo("Hello"));
+        given().get("/api/drafts/" + draft.draftId() + "/preview").then().statusCode(200)
+                .body("email.subject", equalTo("Fresh bread for Rose Bakery")).body("email.preheader", equalTo("Hi"))
+                .body("email.subjectCutInInbox", equalTo(false))
+                .body("posts[0].platform", equalTo("x")).body("posts[0].limit", equalTo(280))
+                .body("posts[0].remaining", equalTo(280 - "Your sourdough looks great".length())).body("posts[0].fits", equalTo(true));
         assertThat(HitlApiIT.count("select count(*) from outbox where aggregatetype = 'drafts' and payload->>'draftId' = ?"
                 + " and payload->>'version' = '2'", draft.draftId())).isEqualTo(1);
 

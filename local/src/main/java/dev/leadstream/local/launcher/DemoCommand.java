@@ -41,12 +41,13 @@ public class DemoCommand implements Callable<Integer> {
         String requestId = stack.submitDiscovery("directory", List.of(stack.sampleDirectory()));
         System.out.println("""
 
-                  Review API   %s/api/leads   (sign in as %s, password %s)
+                  Review UI    %s/ui          (sign in as %s, password %s)
+                  Review API   %s/api/leads   (HTTP Basic, the same account)
                   Discovery    request %s: the sample directory %s (%d sites and 7 hostile ones)
                   Progress     ./leadstream tail discovery-progress
                   Watch        ./leadstream topics   |   ./leadstream tail scored-leads
                   Stop         Ctrl-C
-                """.formatted(stack.hitlApiUrl(), stack.adminUser(), stack.adminPassword(), requestId, stack.sampleDirectory(), sites));
+                """.formatted(stack.hitlApiUrl(), stack.adminUser(), stack.adminPassword(), stack.hitlApiUrl(), requestId, stack.sampleDirectory(), sites));
 
         try (TopicStats stats = new TopicStats(stack.bootstrapServers())) {
             while (stopped.getCount() > 0) {

@@ -17,7 +17,8 @@ public class UpCommand implements Callable<Integer> {
         Stack stack = new Stack(Workspace.fromSystemProperty(), StackPorts.demo(), sites);
         System.out.println("Starting Kafka, PostgreSQL, GreenMail, the outbox relay and " + (stack.apps().size() - 1) + " agents...");
         stack.up(Duration.ofMinutes(3));
-        System.out.println("Up. Review API: " + stack.hitlApiUrl() + "/api/leads   Logs: " + stack.workspace().logs());
+        System.out.println("Up. Review UI: " + stack.hitlApiUrl() + "/ui   API: " + stack.hitlApiUrl() + "/api/leads   Logs: "
+                + stack.workspace().logs());
         return 0;
     }
 }
