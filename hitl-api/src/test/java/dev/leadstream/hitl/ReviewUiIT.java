@@ -176,6 +176,14 @@ class ReviewUiIT {
     }
 
     @Test
+    void everyPageSendsASignedOutBrowserToTheSignInForm() {
+        for (String pageUrl : List.of("ui", "ui/leads", "ui/leads/x.test", "ui/drafts/x", "ui/discovery", "ui/analytics", "ui/audit")) {
+            page.navigate(url(pageUrl));
+            assertThat(page).hasURL(url("ui/login"));
+        }
+    }
+
+    @Test
     void aFormPostedWithoutItsCsrfTokenChangesNothingAndAViewerCannotDecide() throws Exception {
         String leadId = "uicsrf" + System.nanoTime() + ".test";
         publish(lead(leadId, "Csrf Target", 88));
@@ -202,11 +210,17 @@ class ReviewUiIT {
         page.navigate(url("ui/leads?q=Csrf"));
         assertThat(page.locator("#bulk-select")).hasCount(0);
         String token = page.locator("input[name=csrf-token]").first().inputValue();
-        APIResponse refused = page.request().post(url("ui/leads/decide"), RequestOptions.create()
-                .setForm(FormData.create().set("leadId", leadId).set("action", "select").set("csrf-token", token)
-                        .set("idempotencyKey", UUID.randomUUID().toString()))
-                .setMaxRedirects(0));
-        assertThat(refused.status()).isEqualTo(403);
+        // with a valid token, every form that decides something refuses a viewer
+        for (String form : List.of("ui/leads/decide", "ui/drafts/" + anyDraft + "/save", "ui/drafts/" + anyDraft + "/approve",
+                "ui/drafts/" + anyDraft + "/reject", "ui/discovery")) {
+            APIResponse refused = page.request().post(url(form), RequestOptions.create()
+                    .setForm(FormData.create().set("leadId", leadId).set("action", "select").set("csrf-token", token)
+                            .set("version", "1").set("comment", "no").set("sector", "bakery").set("seedUrls", "https://viewer.test/")
+                            .set("idempotencyKey", UUID.randomUUID().toString()))
+                    .setMaxRedirects(0));
+            assertThat(refused.status()).as("a viewer posting " + form).isEqualTo(403);
+        }
+        assertThat(HitlApiIT.count("select count(*) from discovery_requests where requested_by = ?", "vera")).isZero();
         assertThat(HitlApiIT.count("select count(*) from decisions where lead_id = ?", leadId)).isZero();
         shot("09-viewer-lead-table");
     }

@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 
+import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 
@@ -88,7 +89,7 @@ public class DiscoveryPages {
             return Uni.createFrom().item(Ui.seeOther("/ui/discovery", "error", "Not submitted: " + String.join("; ", problems)));
         }
         return decisions.submitDiscovery(request, identity.getPrincipal().getName())
-                .map(r -> Response.seeOther(java.net.URI.create("/ui/discovery/" + Ui.segment(r.requestId()))).build())
+                .map(r -> Response.seeOther(URI.create("/ui/discovery/" + Ui.segment(r.requestId()))).build())
                 .onFailure().recoverWithItem(failure -> Ui.error("/ui/discovery", failure));
     }
 
