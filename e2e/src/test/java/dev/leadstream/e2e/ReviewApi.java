@@ -33,15 +33,7 @@ final class ReviewApi {
 
     /** The status of a GET, or -1 when the service could not be reached. */
     int tryGet(String path) {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", authorization).GET().build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
+        return status(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", authorization).GET().build());
     }
 
     /**
@@ -49,10 +41,13 @@ final class ReviewApi {
      * the status, or -1 when the connection failed (the service died before or after deciding).
      */
     int tryPost(String path, String idempotencyKey) {
+        return status(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", authorization)
+                .header("Idempotency-Key", idempotencyKey).POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    private int status(HttpRequest request) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", authorization)
-                    .header("Idempotency-Key", idempotencyKey).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {
