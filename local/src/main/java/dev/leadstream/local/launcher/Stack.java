@@ -160,15 +160,25 @@ public final class Stack {
     }
 
     private String readOrMakeAdminPassword() {
-        String fromEnvironment = System.getenv("LEADSTREAM_ADMIN_PASSWORD");
+        return secret("LEADSTREAM_ADMIN_PASSWORD", "admin-password", 18);
+    }
+
+    /** The key of the review UI's session cookies, so a restarted hitl-api keeps reviewers signed in. */
+    private String sessionKey() {
+        return secret("LEADSTREAM_SESSION_KEY", "session-key", 32);
+    }
+
+    /** The environment's value, or one made once per workspace and kept readable by its owner only. */
+    private String secret(String environmentName, String fileName, int bytes) {
+        String fromEnvironment = System.getenv(environmentName);
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
             return fromEnvironment;
         }
-        Path file = workspace.data().resolve("admin-password");
+        Path file = workspace.data().resolve(fileName);
         try {
             if (!Files.exists(file)) {
                 Files.createDirectories(file.getParent());
-                byte[] random = new byte[18];
+                byte[] random = new byte[bytes];
                 new SecureRandom().nextBytes(random);
                 Files.writeString(file, Base64.getUrlEncoder().withoutPadding().encodeToString(random));
                 file.toFile().setReadable(false, false);
@@ -176,7 +186,7 @@ public final class Stack {
             }
             return Files.readString(file).trim();
         } catch (IOException e) {
-            throw new UncheckedIOException("could not keep the admin password in " + file, e);
+            throw new UncheckedIOException("could not keep " + fileName + " in " + file, e);
         }
     }
 
@@ -242,9 +252,10 @@ public final class Stack {
                 "-Xss512k", "-XX:MaxMetaspaceSize=160m"));
         jvm.addAll(app.extraJvmArgs());
         app.settings().forEach((key, value) -> jvm.add("-D" + key + "=" + value));
-        // the review API's first admin, by environment so the password is not on a command line
+        // the review API's first admin and session key, by environment so they are not on a command line
         Map<String, String> environment = app.name().equals("hitl-api")
-                ? Map.of("LEADSTREAM_ADMIN_USER", adminUser(), "LEADSTREAM_ADMIN_PASSWORD", adminPassword()) : Map.of();
+                ? Map.of("LEADSTREAM_ADMIN_USER", adminUser(), "LEADSTREAM_ADMIN_PASSWORD", adminPassword(),
+                        "LEADSTREAM_SESSION_KEY", sessionKey()) : Map.of();
         process(app.name()).start(jvm, List.of("-jar", jar.toString()), environment);
     }
 
