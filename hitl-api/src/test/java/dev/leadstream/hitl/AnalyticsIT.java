@@ -76,14 +76,15 @@ class AnalyticsIT {
         assertThat(funnel.get("discovered")).isGreaterThanOrEqualTo(funnel.get("contactable"));
     }
 
+    /** The review service itself dead-letters the unreadable scored lead, and says so in the headers. */
     @Test
     void anAgentsDeadLettersLowerItsSuccessRate() {
         probe.sendRaw(Topics.SCORED_LEADS.name(), "broken.test", "{not a lead".getBytes(StandardCharsets.UTF_8),
                 Topics.SCORED_LEADS.eventType());
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/api/analytics/agents").then().statusCode(200)
-                .body(containsString("\"agent\":\"consumer of scored-leads\"")));
+                .body(containsString("\"agent\":\"hitl-api\"")));
         List<Map<String, Object>> agents = given().get("/api/analytics/agents").then().extract().jsonPath().getList("$");
-        Map<String, Object> consumer = agents.stream().filter(a -> a.get("agent").equals("consumer of scored-leads"))
+        Map<String, Object> consumer = agents.stream().filter(a -> a.get("agent").equals("hitl-api"))
                 .findFirst().orElseThrow();
         assertThat((Integer) consumer.get("deadLetters")).isPositive();
         assertThat(((Number) consumer.get("successRate")).doubleValue()).isLessThan(1.0);

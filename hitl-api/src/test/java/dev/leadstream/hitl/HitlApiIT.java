@@ -5,6 +5,7 @@ import dev.leadstream.local.testing.KafkaTestResource;
 import dev.leadstream.local.testing.PostgresTestResource;
 import dev.leadstream.local.testing.SharedInfra;
 import dev.leadstream.local.testing.TopicProbe;
+import dev.leadstream.topics.DeadLetters;
 import dev.leadstream.topics.Topics;
 import dev.leadstream.topics.event.Draft;
 import dev.leadstream.topics.event.Provenance;
@@ -12,8 +13,10 @@ import dev.leadstream.topics.event.ScoredLead;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -53,6 +56,28 @@ class HitlApiIT {
         given().queryParam("limit", 1).queryParam("after", next).get("/api/leads").then().statusCode(200)
                 .body("items[0].leadId", equalTo(prefix + "-b.test"))
                 .body("items[0].lead.explanation[0].feature", equalTo("has_email"));
+    }
+
+    @Test
+    void anUnreadableScoredLeadGoesToTheDlqWithItsReasonAndTheLeadsAroundItAreProjected() {
+        String prefix = "dlq" + System.nanoTime();
+        probe.send(Topics.SCORED_LEADS, prefix + "-before.test", lead(prefix + "-before.test", 70));
+        probe.sendRaw(Topics.SCORED_LEADS.name(), prefix + "-broken.test", ("{\"leadId\": \"" + prefix + "-broken.test\", \"score\": \"high\"")
+                .getBytes(StandardCharsets.UTF_8), Topics.SCORED_LEADS.eventType());
+        probe.send(Topics.SCORED_LEADS, prefix + "-after.test", lead(prefix + "-after.test", 71));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/leads/" + prefix + "-after.test").statusCode() == 200);
+        given().get("/api/leads/" + prefix + "-before.test").then().statusCode(200);
+        given().get("/api/leads/" + prefix + "-broken.test").then().statusCode(404);
+        List<ConsumerRecord<byte[], byte[]>> dead = probe.readUntil(Topics.SCORED_LEADS.dlq(), Duration.ofSeconds(30),
+                records -> records.stream().anyMatch(r -> (prefix + "-broken.test").equals(key(r))));
+        ConsumerRecord<byte[], byte[]> record = dead.stream().filter(r -> (prefix + "-broken.test").equals(key(r))).findFirst().orElseThrow();
+        assertThat(new String(record.headers().lastHeader(DeadLetters.REASON).value(), StandardCharsets.UTF_8)).isNotBlank();
+        assertThat(new String(record.headers().lastHeader(DeadLetters.AGENT).value(), StandardCharsets.UTF_8)).isEqualTo("hitl-api");
+    }
+
+    private static String key(ConsumerRecord<byte[], byte[]> record) {
+        return record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.leadstream.hitl.repository.AuditRepository;
 import dev.leadstream.hitl.repository.DiscoveryRepository;
 import dev.leadstream.hitl.repository.DraftRepository;
 import dev.leadstream.hitl.repository.LeadRepository;
+import dev.leadstream.topics.DeadLetters;
 import dev.leadstream.topics.EventJson;
 import dev.leadstream.topics.event.DiscoveryProgress;
 import dev.leadstream.topics.event.Draft;
@@ -12,10 +13,19 @@ import dev.leadstream.topics.event.EnrichedLead;
 import dev.leadstream.topics.event.Provenance;
 import dev.leadstream.topics.event.ScoredLead;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.hibernate.reactive.mutiny.Mutiny;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +42,12 @@ public class ReadModelProjector {
     private final DraftRepository drafts;
     private final DiscoveryRepository discoveries;
     private final AuditRepository audit;
+    private final MutinyEmitter<String> scoredDeadLetters;
 
     public ReadModelProjector(Mutiny.SessionFactory sessions, LeadRepository leads, DraftRepository drafts,
-                              DiscoveryRepository discoveries, AuditRepository audit) {
+                              DiscoveryRepository discoveries, AuditRepository audit,
+                              @Channel("scored-leads-dead-letters") MutinyEmitter<String> scoredDeadLetters) {
+        this.scoredDeadLetters = scoredDeadLetters;
         this.sessions = sessions;
         this.leads = leads;
         this.drafts = drafts;
@@ -46,18 +59,50 @@ public class ReadModelProjector {
         return provenance == null ? "" : String.valueOf(provenance.at());
     }
 
+    /**
+     * Scored leads come in batches (one poll) and go into the table in one transaction, with an
+     * audit row each. A record that is not a scored lead goes to scored-leads.dlq, with the reason,
+     * before the batch is acknowledged; the rest of the batch is projected.
+     */
     @Incoming("scored-leads")
-    public Uni<Void> onScored(String json) {
-        ScoredLead lead = EventJson.read(json, ScoredLead.class);
+    public Uni<Void> onScored(KafkaRecordBatch<String, String> batch) {
+        List<ScoredLead> scored = new ArrayList<>();
+        List<Uni<Void>> deadLetters = new ArrayList<>();
+        for (KafkaRecord<String, String> record : batch) {
+            try {
+                scored.add(EventJson.read(record.getPayload(), ScoredLead.class));
+            } catch (RuntimeException e) {
+                long offset = record.getMetadata(IncomingKafkaRecordMetadata.class).map(m -> m.getOffset()).orElse(-1L);
+                deadLetters.add(scoredDeadLetters.sendMessage(Message.of(record.getPayload()).addMetadata(
+                        OutgoingKafkaRecordMetadata.<String>builder().withKey(record.getKey())
+                                .withHeaders(new RecordHeaders(DeadLetters.headers("hitl-api", record.getTopic(), record.getPartition(), offset, e)))
+                                .build())));
+            }
+        }
+        Uni<Void> deadLettered = deadLetters.isEmpty() ? Uni.createFrom().voidItem()
+                : Uni.join().all(deadLetters).andFailFast().replaceWithVoid();
+        return deadLettered
+                .chain(() -> scored.isEmpty() ? Uni.createFrom().voidItem()
+                        : sessions.withTransaction(session -> project(session, scored, 0)))
+                .chain(() -> Uni.createFrom().completionStage(batch.ack()));
+    }
+
+    /** One lead after the other in the batch's transaction, so a lead scored twice ends at its last score. */
+    private Uni<Void> project(Mutiny.Session session, List<ScoredLead> scored, int index) {
+        if (index == scored.size()) {
+            return Uni.createFrom().voidItem();
+        }
+        ScoredLead lead = scored.get(index);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("score", lead.score());
         detail.put("tier", lead.tier());
         detail.put("segment", lead.segment());
         detail.put("modelVersion", lead.modelVersion());
         detail.put("knockouts", lead.knockouts());
-        return sessions.withTransaction(session -> leads.upsertScored(session, lead)
+        return leads.upsertScored(session, lead)
                 .chain(() -> audit.agentAction(session, "scored:" + lead.leadId() + ":" + lead.modelVersion() + ":" + at(lead.provenance()),
-                        lead.provenance(), "lead.scored", lead.leadId(), null, detail))).replaceWithVoid();
+                        lead.provenance(), "lead.scored", lead.leadId(), null, detail))
+                .chain(() -> project(session, scored, index + 1));
     }
 
     @Incoming("enriched-leads")
