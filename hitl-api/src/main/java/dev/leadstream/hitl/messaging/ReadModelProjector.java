@@ -73,10 +73,10 @@ public class ReadModelProjector {
                 scored.add(EventJson.read(record.getPayload(), ScoredLead.class));
             } catch (RuntimeException e) {
                 long offset = record.getMetadata(IncomingKafkaRecordMetadata.class).map(m -> m.getOffset()).orElse(-1L);
+                RecordHeaders why = new RecordHeaders(DeadLetters.headers("hitl-api", record.getTopic(), record.getPartition(),
+                        offset, e));
                 deadLetters.add(scoredDeadLetters.sendMessage(Message.of(record.getPayload()).addMetadata(
-                        OutgoingKafkaRecordMetadata.<String>builder().withKey(record.getKey())
-                                .withHeaders(new RecordHeaders(DeadLetters.headers("hitl-api", record.getTopic(), record.getPartition(), offset, e)))
-                                .build())));
+                        OutgoingKafkaRecordMetadata.<String>builder().withKey(record.getKey()).withHeaders(why).build())));
             }
         }
         Uni<Void> deadLettered = deadLetters.isEmpty() ? Uni.createFrom().voidItem()
