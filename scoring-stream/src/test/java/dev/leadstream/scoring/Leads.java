@@ -54,6 +54,8 @@ final class Leads {
         private final List<FieldValue> phones = new ArrayList<>();
         private final List<FieldValue> socials = new ArrayList<>();
         private final List<FieldValue> categories = new ArrayList<>();
+        private final List<FieldValue> openingHours = new ArrayList<>();
+        private FieldValue foundingYear;
         private Instant fetchedAt = Instant.parse("2026-11-01T10:00:00Z");
 
         Builder(String leadId) {
@@ -72,11 +74,13 @@ final class Leads {
         Builder phone(String v) { phones.add(FieldValue.of(v, page, "tel", 0.9)); return this; }
         Builder social(String v) { socials.add(FieldValue.of(v, page, "link", 0.8)); return this; }
         Builder category(String v) { categories.add(FieldValue.of(v, page, "json-ld", 0.9)); return this; }
+        Builder foundingYear(String v) { foundingYear = FieldValue.of(v, page, "json-ld", 0.9); return this; }
+        Builder openingHours(String v) { openingHours.add(FieldValue.of(v, page, "json-ld", 0.9)); return this; }
         Builder fetchedAt(String instant) { fetchedAt = Instant.parse(instant); return this; }
 
         RawLead build() {
             return new RawLead(leadId, "req-1", website, page, "seed", name, emails, phones, address, null, description,
-                    socials, categories, List.of(), null, null, List.of(page), fetchedAt,
+                    socials, categories, openingHours, null, foundingYear, List.of(page), fetchedAt,
                     new Provenance("scraper-agent", "test", "extractor-v2", fetchedAt));
         }
     }

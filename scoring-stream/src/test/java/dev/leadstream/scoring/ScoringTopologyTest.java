@@ -83,6 +83,17 @@ class ScoringTopologyTest {
     }
 
     @Test
+    void theFoundingYearAndOpeningHoursTravelAsEvidenceForEnrichment() {
+        send(Leads.lead("mill.test").name("Mill Bakery", "json-ld", 0.95).foundingYear("1987")
+                .openingHours("Mo-Fr 07:00-17:00").openingHours("Sa 08:00-13:00").build());
+        ScoredLead lead = scored.readKeyValuesToMap().get("mill.test");
+        assertThat(lead.evidence().get("foundingYear")).extracting(FieldValue::value, FieldValue::sourceUrl)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("1987", "https://mill.test/"));
+        assertThat(lead.evidence().get("openingHours")).extracting(FieldValue::value)
+                .containsExactly("Mo-Fr 07:00-17:00", "Sa 08:00-13:00");
+    }
+
+    @Test
     void aMoreConfidentValueWinsATieGoesToTheNewerPageAndEveryChangeIsKept() {
         send(Leads.lead("oak.test").name("Oak", "title", 0.5).fetchedAt("2026-11-01T10:00:00Z").build());
         send(Leads.lead("oak.test").name("Oak Dental Care", "json-ld", 0.95).fetchedAt("2026-11-02T10:00:00Z").build());

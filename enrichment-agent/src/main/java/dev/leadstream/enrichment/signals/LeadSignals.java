@@ -4,6 +4,7 @@ import dev.leadstream.topics.event.EnrichedLead.Signal;
 import dev.leadstream.topics.event.ScoredLead;
 
 import java.net.URI;
+import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,9 +12,12 @@ import java.util.Set;
 
 /**
  * Signals read from what the lead already carries (no second crawl): website security, how it
- * can be contacted, and where it is present socially. Each signal names its evidence.
+ * can be contacted, where it is present socially, and what its pages state about its age and
+ * hours. Each signal names its evidence.
  */
 public final class LeadSignals {
+
+    private final FirmographicHints firmographics = new FirmographicHints();
 
     private static final Set<String> ROLE_MAILBOXES = Set.of("info", "hello", "contact", "office", "sales", "admin",
             "enquiries", "support", "team", "mail", "bookings", "reception");
@@ -36,6 +40,7 @@ public final class LeadSignals {
         }
         signals.add(new Signal("firmographic", "sources", Integer.toString(lead.sourceUrls().size()),
                 String.join(" ", lead.sourceUrls())));
+        signals.addAll(firmographics.of(lead, Year.now()));
         return signals;
     }
 

@@ -90,6 +90,9 @@ public record MergedLead(
         raw.phones().forEach(v -> remember(seen, "phones", v));
         raw.socialProfiles().forEach(v -> remember(seen, "socialProfiles", v));
         raw.categories().forEach(v -> remember(seen, "categories", v));
+        // carried for enrichment's firmographic hints, with the page each came from
+        remember(seen, "foundingYear", raw.foundingYear());
+        raw.openingHours().forEach(v -> remember(seen, "openingHours", v));
 
         MergedLead merged = new MergedLead(raw.leadId(), mergedWebsite, mergedName, mergedAddress, mergedDescription,
                 union(emails, raw.emails()), union(phones, raw.phones()), union(socialProfiles, raw.socialProfiles()),
