@@ -81,7 +81,9 @@ final class OutboxPublisher implements DebeziumEngine.ChangeConsumer<ChangeEvent
         }
         if (!fresh.isEmpty()) {
             publish(fresh, newest);
-            Thread.sleep(pauseAfterPublishMillis);
+            if (pauseAfterPublishMillis > 0) {
+                Thread.sleep(pauseAfterPublishMillis);
+            }
         }
         for (ChangeEvent<SourceRecord, SourceRecord> event : events) {
             committer.markProcessed(event);

@@ -5,6 +5,7 @@ import dev.leadstream.hitl.security.Roles;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -39,17 +40,18 @@ public class AnalyticsPage {
         this.identity = identity;
     }
 
+    private static final List<String> DIMENSIONS = List.of("day", "channel", "segment", "variant");
+
     /** The last 30 days; the queries run one after the other because they share the request's session. */
     @GET
     public Uni<TemplateInstance> dashboard() {
-        return analytics.funnel().flatMap(funnel -> analytics.engagement("day", null, null).flatMap(days ->
-                analytics.engagement("channel", null, null).flatMap(channels ->
-                        analytics.engagement("segment", null, null).flatMap(segments ->
-                                analytics.engagement("variant", null, null).flatMap(variants ->
-                                        analytics.agents().map(agents -> Templates.analytics(Ui.Me.of(identity),
-                                                new Ui.Flash(null, null), BarChart.horizontal(funnel),
-                                                BarChart.columns(perDay(days, "sent")), BarChart.columns(perDay(days, "replied")),
-                                                channels, segments, variants, agents)))))));
+        Uni<List<List<AnalyticsResource.EngagementRow>>> engagement = Multi.createFrom().iterable(DIMENSIONS)
+                .onItem().transformToUniAndConcatenate(dimension -> analytics.engagement(dimension, null, null))
+                .collect().asList();
+        return analytics.funnel().flatMap(funnel -> engagement.flatMap(by -> analytics.agents().map(agents ->
+                Templates.analytics(Ui.Me.of(identity), new Ui.Flash(null, null), BarChart.horizontal(funnel),
+                        BarChart.columns(perDay(by.get(0), "sent")), BarChart.columns(perDay(by.get(0), "replied")),
+                        by.get(1), by.get(2), by.get(3), agents))));
     }
 
     private static Map<String, Long> perDay(List<AnalyticsResource.EngagementRow> days, String signal) {

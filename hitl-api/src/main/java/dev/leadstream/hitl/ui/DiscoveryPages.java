@@ -76,17 +76,17 @@ public class DiscoveryPages {
         DiscoveryRequest.Limits defaults = DiscoveryRequest.Limits.defaults();
         DiscoveryRequest request;
         try {
-            request = new DiscoveryRequest(null, blankToNull(sector), blankToNull(geography), split(keywords, "[,\\n]"),
-                    split(seedUrls, "\\s+"), sources, blankToNull(businessList), renderJavaScript,
+            request = new DiscoveryRequest(null, Ui.blankToNull(sector), Ui.blankToNull(geography), split(keywords, "[,\\n]"),
+                    split(seedUrls, "\\s+"), sources, Ui.blankToNull(businessList), renderJavaScript,
                     new DiscoveryRequest.Limits(number("maxPages", maxPages, defaults.maxPages()),
                             number("maxDepth", maxDepth, defaults.maxDepth()), number("maxLeads", maxLeads, defaults.maxLeads()),
                             number("maxSeconds", maxSeconds, defaults.maxSeconds())), null, null);
         } catch (IllegalArgumentException e) {
-            return Uni.createFrom().item(Ui.seeOther("/ui/discovery", "error", e.getMessage()));
+            return Ui.refuse("/ui/discovery", e.getMessage());
         }
         List<String> problems = DiscoveryRequestRules.problems(request);
         if (!problems.isEmpty()) {
-            return Uni.createFrom().item(Ui.seeOther("/ui/discovery", "error", "Not submitted: " + String.join("; ", problems)));
+            return Ui.refuse("/ui/discovery", "Not submitted: " + String.join("; ", problems));
         }
         return decisions.submitDiscovery(request, identity.getPrincipal().getName())
                 .map(r -> Response.seeOther(URI.create("/ui/discovery/" + Ui.segment(r.requestId()))).build())
@@ -106,9 +106,5 @@ public class DiscoveryPages {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a whole number, was " + text);
         }
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
     }
 }

@@ -79,7 +79,7 @@ public class DraftPages {
                 posts.isEmpty() ? null : posts);
         List<String> problems = edit.problems();
         if (!problems.isEmpty()) {
-            return Uni.createFrom().item(Ui.seeOther(page, "error", "Not saved: " + String.join("; ", problems)));
+            return Ui.refuse(page, "Not saved: " + String.join("; ", problems));
         }
         return decisions.editDraft(draftId, edit, reviewer(), idempotencyKey)
                 .map(d -> Ui.notice(page, "Saved as version " + (version + 1)))
@@ -106,7 +106,7 @@ public class DraftPages {
                                 @RestForm String idempotencyKey, @BeanParam Csrf.Submitted csrf) {
         csrf.verify();
         if (comment == null || comment.isBlank() || comment.length() > 2000) {
-            return Uni.createFrom().item(Ui.seeOther(page(draftId), "error", "say why the draft is rejected, in 1 to 2000 characters"));
+            return Ui.refuse(page(draftId), "say why the draft is rejected, in 1 to 2000 characters");
         }
         return decisions.rejectDraft(draftId, version, comment, reviewer(), idempotencyKey)
                 .map(d -> Ui.notice(page(draftId), "Rejected; the segment's model learns from it"))

@@ -102,26 +102,22 @@ public class LeadPages {
         csrf.verify();
         String returnTo = Ui.back(back, "/ui/leads");
         if (leadIds == null || leadIds.isEmpty()) {
-            return Uni.createFrom().item(Ui.seeOther(returnTo, "error", "tick at least one lead first"));
+            return Ui.refuse(returnTo, "tick at least one lead first");
         }
         boolean reject = "reject".equals(action);
         if (!reject && !"select".equals(action)) {
-            return Uni.createFrom().item(Ui.seeOther(returnTo, "error", "action must be select or reject, was " + action));
+            return Ui.refuse(returnTo, "action must be select or reject, was " + action);
         }
         if (reject && (comment == null || comment.isBlank())) {
-            return Uni.createFrom().item(Ui.seeOther(returnTo, "error", "say why the leads are rejected in the comment"));
+            return Ui.refuse(returnTo, "say why the leads are rejected in the comment");
         }
         String reviewer = identity.getPrincipal().getName();
         Uni<DecisionService.BulkOutcome> outcome = reject
                 ? decisions.rejectLeads(leadIds, reviewer, comment, idempotencyKey)
-                : decisions.selectLeads(leadIds, reviewer, blankToNull(comment), idempotencyKey);
+                : decisions.selectLeads(leadIds, reviewer, Ui.blankToNull(comment), idempotencyKey);
         return outcome.map(o -> Ui.notice(returnTo, (reject ? "Rejected " : "Selected ") + o.decided().size() + " lead"
                         + (o.decided().size() == 1 ? "" : "s") + (o.skipped().isEmpty() ? "" : "; skipped " + o.skipped().size()
                         + " (" + String.join(", ", o.skipped().values().stream().distinct().toList()) + ")")))
                 .onFailure().recoverWithItem(failure -> Ui.error(returnTo, failure));
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text;
     }
 }

@@ -2,6 +2,7 @@ package dev.leadstream.hitl.ui;
 
 import dev.leadstream.hitl.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
@@ -37,7 +38,7 @@ final class Ui {
     }
 
     /** Post/redirect/get: after an action the browser loads {@code path} with the outcome. */
-    static Response seeOther(String path, String flashName, String flashText) {
+    private static Response seeOther(String path, String flashName, String flashText) {
         String query = flashText == null ? "" : (path.contains("?") ? "&" : "?") + flashName + "="
                 + URLEncoder.encode(flashText, StandardCharsets.UTF_8);
         return Response.seeOther(URI.create(path + query)).build();
@@ -49,6 +50,16 @@ final class Ui {
 
     static Response error(String path, Throwable failure) {
         return seeOther(path, "error", message(failure));
+    }
+
+    /** A form refused before anything was decided: back to {@code path}, saying why. */
+    static Uni<Response> refuse(String path, String why) {
+        return Uni.createFrom().item(seeOther(path, "error", why));
+    }
+
+    /** Optional form text: blank means not given. */
+    static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
     }
 
     /** What went wrong, in the words the API would have used; never a stack trace. */

@@ -211,22 +211,25 @@ class LeadTableBenchmark {
                                  (array['GB','IE','FR','DE','NL'])[1 + (i / 7) % 5] as country,
                                  (array['Leeds','York','Bath','Bristol','Leith','Cork','Lyon','Bonn','Delft','Derby'])[1 + (i / 3) % 10] as city,
                                  (array['sourdough','espresso','craft','organic','family','modern','local','artisan','vintage','express'])[1 + (i / 11) % 10] as word
-                          from generate_series(FIRST, LAST) i)
+                          from generate_series(FIRST, LAST) i),
+                        t as (
+                          select g.*, case when score >= 75 then 'A' when score >= 50 then 'B' when score >= 25 then 'C' else 'D' end as tier
+                          from g)
                         insert into leads (lead_id, name, website, score, tier, segment, status, model_version, lead, updated_at,
                                            sector, country, city, has_email, has_phone)
                         select 'bench-' || i || '.test', initcap(word) || ' ' || sector || ' ' || i, 'https://bench-' || i || '.test/',
-                               score, case when score >= 75 then 'A' when score >= 50 then 'B' when score >= 25 then 'C' else 'D' end,
+                               score, tier,
                                'default', (array['new','new','new','selected','rejected'])[1 + i % 5], 'prior-v1',
                                jsonb_build_object('leadId', 'bench-' || i || '.test', 'name', initcap(word) || ' ' || sector || ' ' || i,
                                    'website', 'https://bench-' || i || '.test/', 'emails', jsonb_build_array('info@bench-' || i || '.test'),
                                    'description', 'A ' || word || ' ' || sector || ' in ' || city, 'address', i || ' High Street, ' || city,
                                    'segment', 'default', 'score', score,
-                                   'tier', case when score >= 75 then 'A' when score >= 50 then 'B' when score >= 25 then 'C' else 'D' end,
+                                   'tier', tier,
                                    'sector', sector, 'location', jsonb_build_object('city', city, 'country', country),
                                    'explanation', jsonb_build_array(jsonb_build_object('feature', 'has_email', 'value', 1, 'weight', 30,
                                        'points', 30, 'reason', 'found'))),
                                now() - make_interval(secs => i), sector, country, city, i % 4 <> 0, i % 3 = 0
-                        from g""".replace("FIRST", Integer.toString(from)).replace("LAST", Integer.toString(to)));
+                        from t""".replace("FIRST", Integer.toString(from)).replace("LAST", Integer.toString(to)));
             }
             s.execute("analyze leads");
         }
