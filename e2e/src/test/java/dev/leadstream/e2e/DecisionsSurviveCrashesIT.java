@@ -141,7 +141,7 @@ class DecisionsSurviveCrashesIT {
         probe.send(Topics.SCORED_LEADS, leadId, new ScoredLead(leadId, name, "https://" + leadId + "/",
                 List.of("info@" + leadId), List.of(), null, null, List.of(), List.of(), List.of("https://" + leadId + "/"),
                 "default", 80, "A", List.of(), "prior-v1", Provenance.of("e2e", "1", null), null, null, null, null, null,
-                null, null, null, null, null, null));
+                null, null, null, null, null, null, null));
         // after a kill, the projection resumes once the dead consumer's group session has expired
         await().atMost(Duration.ofSeconds(90)).until(() -> api.tryGet("/api/leads/" + leadId) == 200);
         return leadId;

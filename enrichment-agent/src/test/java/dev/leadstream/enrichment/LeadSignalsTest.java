@@ -1,5 +1,6 @@
 package dev.leadstream.enrichment;
 
+import dev.leadstream.enrichment.signals.Fingerprints;
 import dev.leadstream.enrichment.signals.LeadSignals;
 import dev.leadstream.topics.event.EnrichedLead.Signal;
 import dev.leadstream.topics.event.ScoredLead;
@@ -15,7 +16,7 @@ class LeadSignalsTest {
     @Test
     void signalsNameTheirEvidence() {
         ScoredLead lead = ScoredLeadSamples.lead("rose.test", "https://rose.test/", List.of("info@rose.test", "jane@gmail.com"));
-        List<Signal> signals = new LeadSignals().of(lead);
+        List<Signal> signals = new LeadSignals(Fingerprints.builtIn()).of(lead);
 
         assertThat(signals).contains(
                 new Signal("website", "https", "true", "https://rose.test/"),

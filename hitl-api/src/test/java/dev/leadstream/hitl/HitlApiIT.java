@@ -174,7 +174,7 @@ class HitlApiIT {
         return new ScoredLead(leadId, "Lead " + leadId, "https://" + leadId + "/", List.of("info@" + leadId), List.of(),
                 null, null, List.of(), List.of(), List.of("https://" + leadId + "/"), "default", score, ScoredLead.tierOf(score),
                 List.of(new ScoredLead.FeatureContribution("has_email", 1, 30, 30, "found")), "prior-v1",
-                Provenance.of("test", "1", null), null, null, null, null, null, null, null, null, null, null, null);
+                Provenance.of("test", "1", null), null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     static Draft draft(String draftId, String leadId, List<Draft.GuardrailFinding> findings) {

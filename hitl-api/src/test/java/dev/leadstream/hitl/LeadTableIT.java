@@ -208,13 +208,13 @@ class LeadTableIT {
                 phone == null ? List.of() : List.of(phone), "1 Mill Lane, " + city, description, List.of(), List.of(),
                 List.of("https://" + leadId + "/"), segment, score, ScoredLead.tierOf(score), List.of(), "prior-v1",
                 Provenance.of("test", "1", null), sector, new ScoredLead.Location("1 Mill Lane", null, city, null, "GB"),
-                null, null, null, null, null, null, null, Instant.now(), List.of());
+                null, null, null, null, null, null, null, Instant.now(), List.of(), null);
     }
 
     private static ScoredLead withRequest(ScoredLead l, String requestId) {
         return new ScoredLead(l.leadId(), l.name(), l.website(), l.emails(), l.phones(), l.address(), l.description(),
                 l.socialProfiles(), l.categories(), l.sourceUrls(), l.segment(), l.score(), l.tier(), l.explanation(),
                 l.modelVersion(), l.provenance(), l.sector(), l.location(), l.emailDetails(), l.socialHandles(), l.signals(),
-                l.duplicates(), l.knockouts(), l.evidence(), l.history(), l.updatedAt(), List.of(requestId));
+                l.duplicates(), l.knockouts(), l.evidence(), l.history(), l.updatedAt(), List.of(requestId), null);
     }
 }

@@ -252,7 +252,7 @@ class ReviewUiIT {
                 "uk-food", score, ScoredLead.tierOf(score),
                 List.of(new ScoredLead.FeatureContribution("has_email", 1, 30, 30, "an address on the site")), "prior-v1",
                 Provenance.of("test", "1", null), "bakery", new ScoredLead.Location("1 Mill Lane", "LS1 1AA", "Leeds", null, "GB"),
-                null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null);
     }
 
     private static Draft draft(String leadId) {

@@ -7,6 +7,7 @@ import dev.leadstream.scoring.normalise.SectorTaxonomy;
 import dev.leadstream.topics.event.FieldValue;
 import dev.leadstream.topics.event.Provenance;
 import dev.leadstream.topics.event.RawLead;
+import dev.leadstream.topics.event.SiteProfile;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,6 +58,7 @@ final class Leads {
         private final List<FieldValue> openingHours = new ArrayList<>();
         private FieldValue foundingYear;
         private Instant fetchedAt = Instant.parse("2026-11-01T10:00:00Z");
+        private SiteProfile site;
 
         Builder(String leadId) {
             this.leadId = leadId;
@@ -77,11 +79,16 @@ final class Leads {
         Builder foundingYear(String v) { foundingYear = FieldValue.of(v, page, "json-ld", 0.9); return this; }
         Builder openingHours(String v) { openingHours.add(FieldValue.of(v, page, "json-ld", 0.9)); return this; }
         Builder fetchedAt(String instant) { fetchedAt = Instant.parse(instant); return this; }
+        Builder site(String generator) {
+            site = new SiteProfile(website, website.startsWith("https://"), generator, null, 1000, null,
+                    List.of(), List.of(), List.of(), List.of(), List.of(), fetchedAt);
+            return this;
+        }
 
         RawLead build() {
             return new RawLead(leadId, "req-1", website, page, "seed", name, emails, phones, address, null, description,
                     socials, categories, openingHours, null, foundingYear, List.of(page), fetchedAt,
-                    new Provenance("scraper-agent", "test", "extractor-v2", fetchedAt));
+                    new Provenance("scraper-agent", "test", "extractor-v2", fetchedAt), site);
         }
     }
 

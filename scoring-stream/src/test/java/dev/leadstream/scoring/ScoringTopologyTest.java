@@ -94,6 +94,17 @@ class ScoringTopologyTest {
     }
 
     @Test
+    void theHomePagesMakeUpFromTheNewestCrawlTravelsForEnrichment() {
+        send(Leads.lead("elm.test").name("Elm", "json-ld", 0.9).fetchedAt("2026-11-02T10:00:00Z").site("WordPress 6.5").build());
+        send(Leads.lead("elm.test").name("Elm", "json-ld", 0.9).fetchedAt("2026-11-03T10:00:00Z").site("WordPress 6.6").build());
+        // a listing without a crawl, and an older crawl arriving late, leave the newest make-up in place
+        send(Leads.lead("elm.test").name("Elm", "json-ld", 0.9).fetchedAt("2026-11-04T10:00:00Z").build());
+        send(Leads.lead("elm.test").name("Elm", "json-ld", 0.9).fetchedAt("2026-10-01T10:00:00Z").site("Wix.com").build());
+
+        assertThat(scored.readKeyValuesToMap().get("elm.test").site().generator()).isEqualTo("WordPress 6.6");
+    }
+
+    @Test
     void aMoreConfidentValueWinsATieGoesToTheNewerPageAndEveryChangeIsKept() {
         send(Leads.lead("oak.test").name("Oak", "title", 0.5).fetchedAt("2026-11-01T10:00:00Z").build());
         send(Leads.lead("oak.test").name("Oak Dental Care", "json-ld", 0.95).fetchedAt("2026-11-02T10:00:00Z").build());

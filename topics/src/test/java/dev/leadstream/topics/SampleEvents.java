@@ -11,6 +11,7 @@ import dev.leadstream.topics.event.Provenance;
 import dev.leadstream.topics.event.RawLead;
 import dev.leadstream.topics.event.ScoredLead;
 import dev.leadstream.topics.event.ScoringModel;
+import dev.leadstream.topics.event.SiteProfile;
 
 import java.time.Instant;
 import java.util.List;
@@ -42,7 +43,7 @@ final class SampleEvents {
                 List.of(FieldValue.of("Mo-Fr 08:00-17:00", PAGE, "json-ld", 0.9)),
                 FieldValue.of("en", PAGE, "html-lang", 0.8),
                 FieldValue.of("1998", PAGE, "json-ld", 0.9),
-                List.of("https://rose-bakery.example/", PAGE), AT, PROVENANCE);
+                List.of("https://rose-bakery.example/", PAGE), AT, PROVENANCE, site());
     }
 
     static DiscoveryProgress discoveryProgress() {
@@ -63,7 +64,14 @@ final class SampleEvents {
                 List.of(new ScoredLead.DuplicateLink("rose-bakery-leeds.example", "phone", "both list +441130000000")),
                 List.of(), Map.of("name", List.of(FieldValue.of("Rose Bakery", PAGE, "json-ld", 0.95))),
                 List.of(new ScoredLead.FieldChange("name", "Rose", "Rose Bakery", PAGE, PROVENANCE.at())),
-                PROVENANCE.at(), List.of("req-1"));
+                PROVENANCE.at(), List.of("req-1"), site());
+    }
+
+    static SiteProfile site() {
+        return new SiteProfile("https://rose-bakery.example/", true, "WordPress 6.5", "width=device-width, initial-scale=1",
+                48_213, "Thu, 05 Nov 2026 10:00:00 GMT", List.of("https://rose-bakery.example/wp-includes/js/jquery.js"),
+                List.of("https://www.googletagmanager.com/gtm.js"), List.of("https://rose-bakery.example/wp-content/style.css"),
+                List.of("https://calendly.com/rose-bakery"), List.of("https://www.opentable.com/r/rose-bakery"), AT);
     }
 
     static EnrichedLead enrichedLead() {

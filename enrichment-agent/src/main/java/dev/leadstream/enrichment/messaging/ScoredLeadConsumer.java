@@ -1,5 +1,6 @@
 package dev.leadstream.enrichment.messaging;
 
+import dev.leadstream.enrichment.signals.Fingerprints;
 import dev.leadstream.enrichment.signals.LeadSignals;
 import dev.leadstream.topics.CloudEvents;
 import dev.leadstream.topics.EventJson;
@@ -12,19 +13,25 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+
+import java.nio.file.Path;
+import java.util.Optional;
 
 /** scored-leads → enriched-leads; the input offset is committed once the broker has the output. */
 @ApplicationScoped
 public class ScoredLeadConsumer {
 
-    private final LeadSignals signals = new LeadSignals();
+    private final LeadSignals signals;
     private final MutinyEmitter<String> enriched;
 
-    public ScoredLeadConsumer(@Channel("enriched-leads") MutinyEmitter<String> enriched) {
+    public ScoredLeadConsumer(@Channel("enriched-leads") MutinyEmitter<String> enriched,
+                              @ConfigProperty(name = "enrichment.fingerprints.file") Optional<Path> fingerprints) {
         this.enriched = enriched;
+        this.signals = new LeadSignals(Fingerprints.builtInAnd(fingerprints));
     }
 
     @Incoming("scored-leads")

@@ -11,20 +11,27 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Signals read from what the lead already carries (no second crawl): website security, how it
- * can be contacted, where it is present socially, and what its pages state about its age and
- * hours. Each signal names its evidence.
+ * Signals read from what the lead already carries (no second crawl): what its website runs on and
+ * how it is built, how it can be contacted, where it is present socially, and what its pages state
+ * about its age and hours. Each signal names its evidence.
  */
 public final class LeadSignals {
 
     private final FirmographicHints firmographics = new FirmographicHints();
+    private final WebsiteSignals website;
+
+    public LeadSignals(Fingerprints fingerprints) {
+        this.website = new WebsiteSignals(fingerprints);
+    }
 
     private static final Set<String> ROLE_MAILBOXES = Set.of("info", "hello", "contact", "office", "sales", "admin",
             "enquiries", "support", "team", "mail", "bookings", "reception");
 
     public List<Signal> of(ScoredLead lead) {
         List<Signal> signals = new ArrayList<>();
-        if (lead.website() != null) {
+        if (lead.site() != null) {
+            signals.addAll(website.of(lead.site()));
+        } else if (lead.website() != null) {
             boolean https = lead.website().startsWith("https://");
             signals.add(new Signal("website", "https", Boolean.toString(https), lead.website()));
         }

@@ -191,7 +191,7 @@ class LeadTableBenchmark {
                 null, "Sourdough bakery", List.of(), List.of("bakery"), List.of("https://" + leadId + "/"), "default", score,
                 ScoredLead.tierOf(score), List.of(new ScoredLead.FeatureContribution("has_email", 1, 30, 30, "found")),
                 "prior-v1", Provenance.of("bench", "1", null), "bakery",
-                new ScoredLead.Location(null, null, "Leeds", null, "GB"), null, null, null, null, null, null, null, null, null);
+                new ScoredLead.Location(null, null, "Leeds", null, "GB"), null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Generates the leads inside PostgreSQL, 100,000 to a statement: realistic spread, no network. */

@@ -1,6 +1,10 @@
 package dev.leadstream.local.sample;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 
 /** Writes a sample business's pages in its markup style, and the directory that lists them. */
 public final class SamplePages {
@@ -39,7 +43,38 @@ public final class SamplePages {
                     + "<meta property=\"foundingDate\" content=\"1987\"></div>";
         };
         String jsonLd = b.markup() == SampleBusiness.Markup.JSON_LD ? jsonLd(b) : "";
-        return page(head + jsonLd, body + "<p><a href=\"" + b.instagram() + "\">Instagram</a></p>");
+        String[] stack = stackOf(b);
+        return page(head + jsonLd + stack[0], body + "<p><a href=\"" + b.instagram() + "\">Instagram</a></p>" + stack[1]);
+    }
+
+    /**
+     * What the site is built with, as {head, body}: a CMS or shop, a booking or ordering link, tags
+     * and chat, so enrichment has technology to recognise. Third-party scripts wait for consent
+     * ({@code type="text/plain"}), as on many real sites, so no browser ever loads them.
+     */
+    static String[] stackOf(SampleBusiness b) {
+        String viewport = "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">";
+        return switch (Math.floorMod(b.slug().hashCode(), 4)) {
+            case 0 -> new String[]{"<meta name=\"generator\" content=\"WordPress 6.6.2\">" + viewport
+                    + "<link rel=\"stylesheet\" href=\"/wp-content/themes/local/style.css\">"
+                    + "<link rel=\"stylesheet\" href=\"/wp-content/plugins/woocommerce/assets/css/woocommerce.css\">"
+                    + "<script type=\"text/plain\" data-consent=\"analytics\" src=\"https://www.googletagmanager.com/gtag/js?id=G-"
+                    + b.slug().length() + "X\"></script>",
+                    "<p><a href=\"https://www.opentable.co.uk/r/" + b.slug() + "\">Book a table</a></p>"};
+            case 1 -> new String[]{viewport + "<script type=\"text/plain\" data-consent=\"necessary\" "
+                    + "src=\"https://cdn.shopify.com/s/trekkie.storefront.min.js\"></script>"
+                    + "<script type=\"text/plain\" data-consent=\"marketing\">!function(f,b,e,v){t=b.createElement(e);"
+                    + "t.src='https://connect.facebook.net/en_US/fbevents.js'}(window,document,'script');</script>",
+                    "<p><a href=\"https://" + b.slug() + ".myshopify.com/collections/all\">Shop online</a></p>"};
+            case 2 -> new String[]{"<meta name=\"generator\" content=\"Wix.com Website Builder\">"
+                    + "<script type=\"text/plain\" data-consent=\"functional\" src=\"https://embed.tawk.to/"
+                    + b.slug() + "/default\"></script>",
+                    "<p><a href=\"https://calendly.com/" + b.slug() + "/visit\">Book a visit</a></p>"};
+            default -> new String[]{"<meta name=\"generator\" content=\"Squarespace\">" + viewport,
+                    "<p><a href=\"https://deliveroo.co.uk/menu/" + b.city().toLowerCase(Locale.ROOT) + "/" + b.slug()
+                            + "\">Order on Deliveroo</a> · <a href=\"https://wa.me/" + b.phone().replaceAll("[^0-9]", "")
+                            + "\">WhatsApp us</a></p>"};
+        };
     }
 
     public static String contact(SampleBusiness b) {
@@ -92,6 +127,12 @@ public final class SamplePages {
                     .append("</loc></url>");
         }
         return xml.append("</urlset>").toString();
+    }
+
+    /** When the home page last changed: a fixed day of 2026 for each business, as an HTTP date. */
+    public static String lastModified(SampleBusiness b) {
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(LocalDate.of(2026, 1, 1)
+                .plusDays(Math.floorMod(b.slug().hashCode(), 300)).atTime(9, 30).atZone(ZoneOffset.UTC));
     }
 
     private static String jsonLd(SampleBusiness b) {

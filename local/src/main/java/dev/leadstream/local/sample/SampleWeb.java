@@ -118,6 +118,7 @@ public final class SampleWeb implements AutoCloseable {
                 // home pages carry an ETag, so a recrawl can ask whether anything changed
                 String etag = "\"" + business.slug() + "-v1\"";
                 exchange.getResponseHeaders().set("ETag", etag);
+                exchange.getResponseHeaders().set("Last-Modified", SamplePages.lastModified(business));
                 if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
                     exchange.sendResponseHeaders(304, -1);
                     exchange.close();

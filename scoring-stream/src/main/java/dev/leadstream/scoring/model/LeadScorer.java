@@ -84,7 +84,7 @@ public final class LeadScorer {
                 new Provenance("scoring-stream", version, RULES_VERSION, lead.updatedAt()),
                 structure.sector().map(SectorTaxonomy.Sector::id).orElse(null), structure.location(),
                 structure.emails(), structure.socialHandles(), structure.signals(), duplicates, knockouts,
-                lead.evidence(), lead.history(), lead.updatedAt(), lead.requestIds());
+                lead.evidence(), lead.history(), lead.updatedAt(), lead.requestIds(), lead.site());
     }
 
     private double weight(String feature, double priorWeight, ScoringModel model) {

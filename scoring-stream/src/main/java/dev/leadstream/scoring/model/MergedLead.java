@@ -3,6 +3,7 @@ package dev.leadstream.scoring.model;
 import dev.leadstream.topics.event.FieldValue;
 import dev.leadstream.topics.event.RawLead;
 import dev.leadstream.topics.event.ScoredLead.FieldChange;
+import dev.leadstream.topics.event.SiteProfile;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import java.util.TreeMap;
  * @param matchKeys        keys another business would share if it were the same one (see {@link MatchKeys})
  * @param joinedMatchKeys  keys the latest merge added
  * @param retiredMatchKeys keys the latest merge took away
+ * @param site             the home page's make-up from the most recent crawl that read it
  */
 public record MergedLead(
         String leadId,
@@ -43,7 +45,8 @@ public record MergedLead(
         List<String> matchKeys,
         List<String> joinedMatchKeys,
         List<String> retiredMatchKeys,
-        Instant updatedAt) {
+        Instant updatedAt,
+        SiteProfile site) {
 
     private static final int MAX_SOURCES = 50;
     private static final int MAX_HISTORY = 20;
@@ -67,7 +70,7 @@ public record MergedLead(
 
     public static MergedLead empty() {
         return new MergedLead(null, null, null, null, null, null, null, null, null, null, null, null, null, null, false,
-                null, null, null, null);
+                null, null, null, null, null);
     }
 
     public MergedLead merge(RawLead raw) {
@@ -100,7 +103,8 @@ public record MergedLead(
                 List.copyOf(changes.subList(Math.max(0, changes.size() - MAX_HISTORY), changes.size())),
                 added(sourceUrls, raw.pageUrl(), MAX_SOURCES), added(discoverySources, raw.discoverySource(), 10),
                 added(requestIds, raw.requestId(), MAX_REQUESTS),
-                reachable || !raw.pagesRead().isEmpty(), List.of(), List.of(), List.of(), newer ? at : updatedAt);
+                reachable || !raw.pagesRead().isEmpty(), List.of(), List.of(), List.of(), newer ? at : updatedAt,
+                raw.site() != null && (site == null || newer) ? raw.site() : site);
         List<String> keys = MatchKeys.of(merged);
         List<String> joined = new ArrayList<>(keys);
         joined.removeAll(matchKeys);
@@ -112,7 +116,7 @@ public record MergedLead(
     private MergedLead withMatchKeys(List<String> keys, List<String> joined, List<String> retired) {
         return new MergedLead(leadId, website, name, address, description, emails, phones, socialProfiles, categories,
                 evidence, history, sourceUrls, discoverySources, requestIds, reachable, List.copyOf(keys), List.copyOf(joined),
-                List.copyOf(retired), updatedAt);
+                List.copyOf(retired), updatedAt, site);
     }
 
     private static FieldValue better(String field, FieldValue current, FieldValue candidate, boolean newer, Instant at,

@@ -6,11 +6,13 @@ import dev.leadstream.scraper.crawl.FetchOutcome;
 import dev.leadstream.scraper.extract.PageExtractor;
 import dev.leadstream.scraper.extract.PageFacts;
 import dev.leadstream.scraper.extract.Regions;
+import dev.leadstream.scraper.extract.SiteProfileReader;
 import dev.leadstream.scraper.render.ChromiumRenderer;
 import dev.leadstream.topics.LeadIds;
 import dev.leadstream.topics.event.FieldValue;
 import dev.leadstream.topics.event.Provenance;
 import dev.leadstream.topics.event.RawLead;
+import dev.leadstream.topics.event.SiteProfile;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
@@ -29,6 +31,7 @@ public final class SiteScraper {
     public static final String EXTRACTOR_VERSION = "extractor-v2";
 
     private final PageExtractor extractor = new PageExtractor();
+    private final SiteProfileReader siteReader = new SiteProfileReader();
     private final int maxContactPages;
     private final ChromiumRenderer renderer;
     private final String version;
@@ -46,18 +49,20 @@ public final class SiteScraper {
             facts.absorb(candidate.known());
         }
         String website = null;
+        SiteProfile site = null;
         if (candidate.website() != null) {
-            Optional<Document> home = load(candidate.website(), session);
+            Optional<Loaded> home = load(candidate.website(), session);
             if (home.isEmpty() && candidate.known() == null) {
                 return Optional.empty();
             }
-            website = home.map(d -> origin(d.location())).orElse(candidate.website());
+            website = home.map(h -> origin(h.page().location())).orElse(candidate.website());
             if (home.isPresent()) {
-                PageFacts homeFacts = extractor.extract(home.get(), region);
+                site = home.get().profile(siteReader);
+                PageFacts homeFacts = extractor.extract(home.get().page(), region);
                 facts.absorb(homeFacts);
                 if (facts.emails().isEmpty() || facts.phones().isEmpty()) {
                     homeFacts.contactPageUrls().stream().limit(maxContactPages).forEach(url ->
-                            load(url, session).ifPresent(page -> facts.absorb(extractor.extract(page, region))));
+                            load(url, session).ifPresent(loaded -> facts.absorb(extractor.extract(loaded.page(), region))));
                 }
             }
         }
@@ -72,23 +77,34 @@ public final class SiteScraper {
                 facts.name(), facts.emails(), facts.phones(), facts.address(), facts.geo(), facts.description(),
                 facts.socialProfiles(), facts.categories(), facts.openingHours(), facts.language(),
                 facts.foundingYear(), facts.pagesRead(), Instant.now(),
-                Provenance.of("scraper-agent", version, EXTRACTOR_VERSION)));
+                Provenance.of("scraper-agent", version, EXTRACTOR_VERSION), site));
     }
 
-    private Optional<Document> load(String url, CrawlSession session) {
-        Optional<FetchOutcome.Fetched> page = session.fetch(url, ContentKind.HTML);
-        if (page.isEmpty() || !session.request().renderJavaScript()) {
-            return page.flatMap(Pages::parse);
+    /** A fetched page and its document, rendered in the browser when the request asks for it. */
+    private record Loaded(FetchOutcome.Fetched fetched, Document page) {
+        SiteProfile profile(SiteProfileReader reader) {
+            return reader.read(page, fetched.body().length, fetched.lastModified(), Instant.now());
+        }
+    }
+
+    private Optional<Loaded> load(String url, CrawlSession session) {
+        return session.fetch(url, ContentKind.HTML)
+                .flatMap(fetched -> document(fetched, session).map(page -> new Loaded(fetched, page)));
+    }
+
+    private Optional<Document> document(FetchOutcome.Fetched fetched, CrawlSession session) {
+        if (!session.request().renderJavaScript()) {
+            return Pages.parse(fetched);
         }
         if (renderer == null || !renderer.available()) {
             session.note(renderer == null ? "JavaScript rendering is not configured on this scraper; pages were read without it"
                     : renderer.unavailableReason());
-            return Pages.parse(page.get());
+            return Pages.parse(fetched);
         }
         try {
-            Optional<String> dom = renderer.render(page.get().finalUri());
+            Optional<String> dom = renderer.render(fetched.finalUri());
             if (dom.isPresent()) {
-                return Optional.of(Jsoup.parse(dom.get(), page.get().finalUri().toString()));
+                return Optional.of(Jsoup.parse(dom.get(), fetched.finalUri().toString()));
             }
             session.note("some pages could not be rendered in the browser and were read without JavaScript");
         } catch (IOException e) {
@@ -96,7 +112,7 @@ public final class SiteScraper {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return Pages.parse(page.get());
+        return Pages.parse(fetched);
     }
 
     private static String origin(String url) {

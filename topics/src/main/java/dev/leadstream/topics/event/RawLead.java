@@ -6,6 +6,8 @@ import java.util.List;
 /**
  * One business as the scraper saw it on its site (home page plus a bounded number of contact
  * pages) or in a listing source; every field carries its evidence.
+ *
+ * @param site what the home page is built with; null for a lead read from a listing only
  */
 public record RawLead(
         String leadId,
@@ -26,7 +28,8 @@ public record RawLead(
         FieldValue foundingYear,
         List<String> pagesRead,
         Instant fetchedAt,
-        Provenance provenance) {
+        Provenance provenance,
+        SiteProfile site) {
 
     public RawLead {
         emails = emails == null ? List.of() : List.copyOf(emails);

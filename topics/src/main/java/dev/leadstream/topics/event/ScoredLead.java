@@ -22,6 +22,7 @@ import java.util.TreeMap;
  * @param history       the latest changes to single-valued fields, oldest first
  * @param updatedAt     when the newest page merged into this lead was fetched
  * @param requestIds    the discovery requests that found this business (up to 20)
+ * @param site          what its home page was built with when last crawled, or null
  */
 public record ScoredLead(
         String leadId,
@@ -50,7 +51,8 @@ public record ScoredLead(
         Map<String, List<FieldValue>> evidence,
         List<FieldChange> history,
         Instant updatedAt,
-        List<String> requestIds) {
+        List<String> requestIds,
+        SiteProfile site) {
 
     /** What one feature added to the score, and why. */
     public record FeatureContribution(String feature, double value, double weight, double points, String reason) {
