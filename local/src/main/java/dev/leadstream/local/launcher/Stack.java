@@ -293,7 +293,10 @@ public final class Stack {
                 List.of("-Djdk.net.hosts.file=" + workspace.hostsFile())));
         specs.add(app("scoring-stream", AppSpec.quarkusJar("scoring-stream"), ports.agents().get(2), "128m", Map.of(
                 "kafka-streams.state.dir", data.resolve("scoring-stream").toString())));
-        specs.add(app("enrichment-agent", AppSpec.quarkusJar("enrichment-agent"), ports.agents().get(3), "128m", Map.of()));
+        // the embedding model lives off the heap; the heap holds the model's tokenizer and the index's buffers
+        specs.add(app("enrichment-agent", AppSpec.quarkusJar("enrichment-agent"), ports.agents().get(3), "256m", Map.of(
+                "kafka-streams.state.dir", data.resolve("enrichment-agent/streams").toString(),
+                "enrichment.vector-store.dir", data.resolve("enrichment-agent/lookalike-index").toString())));
         specs.add(app("persona-agent", AppSpec.quarkusJar("persona-agent"), ports.agents().get(4), "128m", Map.of()));
         specs.add(app("outreach-agent", AppSpec.quarkusJar("outreach-agent"), ports.agents().get(5), "128m", Map.of(
                 "outreach.smtp.host", "127.0.0.1",

@@ -1,0 +1,93 @@
+package dev.leadstream.enrichment;
+
+import dev.leadstream.enrichment.lookalike.Embedder;
+import dev.leadstream.enrichment.lookalike.Lookalikes;
+import dev.leadstream.enrichment.lookalike.ProfileText;
+import dev.leadstream.enrichment.lookalike.VectorStore;
+import dev.leadstream.enrichment.signals.LeadSignals;
+import dev.leadstream.enrichment.trends.TrendSignals;
+import dev.leadstream.topics.EventJson;
+import dev.leadstream.topics.event.EnrichedLead;
+import dev.leadstream.topics.event.EnrichedLead.Signal;
+import dev.leadstream.topics.event.Engagement;
+import dev.leadstream.topics.event.Provenance;
+import dev.leadstream.topics.event.ScoredLead;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Enriches scored leads a batch at a time: signals from what the lead carries, trends of its
+ * sector and region, and lookalikes among the leads that engaged. The batch is embedded in one
+ * call and stored before any lookalike is looked up, so leads of one batch can find each other.
+ */
+public final class Enricher {
+
+    static final String VERSION = "signals-v2+" + Embedder.MODEL;
+
+    private final LeadSignals leadSignals;
+    private final TrendSignals trends;
+    private final Embedder embedder;
+    private final VectorStore store;
+    private final Lookalikes lookalikes;
+    private final int reEnrichLimit;
+
+    public Enricher(LeadSignals leadSignals, TrendSignals trends, Embedder embedder, VectorStore store, Lookalikes lookalikes,
+                    int reEnrichLimit) {
+        this.leadSignals = leadSignals;
+        this.trends = trends;
+        this.embedder = embedder;
+        this.store = store;
+        this.lookalikes = lookalikes;
+        this.reEnrichLimit = reEnrichLimit;
+    }
+
+    public List<EnrichedLead> enrich(List<ScoredLead> leads) {
+        List<List<Signal>> own = leads.stream().map(leadSignals::of).toList();
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < leads.size(); i++) {
+            texts.add(ProfileText.of(leads.get(i), own.get(i)));
+        }
+        List<float[]> vectors = embedder.embed(texts);
+        List<VectorStore.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < leads.size(); i++) {
+            entries.add(lookalikes.entry(leads.get(i), own.get(i), vectors.get(i)));
+        }
+        store.upsert(entries);
+        store.flush();
+        List<EnrichedLead> enriched = new ArrayList<>();
+        for (int i = 0; i < leads.size(); i++) {
+            enriched.add(enriched(leads.get(i), own.get(i), entries.get(i)));
+        }
+        return enriched;
+    }
+
+    /**
+     * Records that a lead engaged, and enriches again the leads that resemble it, whose lookalikes
+     * just changed. Nothing when the engagement is not one (sent, bounced) or the lead is unknown.
+     */
+    public List<EnrichedLead> engaged(Engagement engagement) {
+        if (!Lookalikes.isEngagement(engagement.type())) {
+            return List.of();
+        }
+        Optional<VectorStore.Entry> engaged = lookalikes.markEngaged(engagement);
+        store.flush();
+        if (engaged.isEmpty()) {
+            return List.of();
+        }
+        List<EnrichedLead> again = new ArrayList<>();
+        for (VectorStore.Hit hit : lookalikes.resembling(engaged.get(), reEnrichLimit)) {
+            ScoredLead lead = EventJson.read(hit.payload().get("lead"), ScoredLead.class);
+            again.add(enriched(lead, leadSignals.of(lead), store.get(hit.id()).orElseThrow()));
+        }
+        return again;
+    }
+
+    private EnrichedLead enriched(ScoredLead lead, List<Signal> own, VectorStore.Entry entry) {
+        List<Signal> signals = new ArrayList<>(own);
+        signals.addAll(trends.of(lead));
+        signals.addAll(lookalikes.of(entry));
+        return new EnrichedLead(lead.leadId(), lead, signals, Provenance.of("enrichment-agent", "0.1.0", VERSION));
+    }
+}

@@ -1,0 +1,74 @@
+package dev.leadstream.enrichment.config;
+
+import dev.leadstream.enrichment.Enricher;
+import dev.leadstream.enrichment.lookalike.Embedder;
+import dev.leadstream.enrichment.lookalike.Lookalikes;
+import dev.leadstream.enrichment.lookalike.LuceneVectorStore;
+import dev.leadstream.enrichment.lookalike.QdrantVectorStore;
+import dev.leadstream.enrichment.lookalike.VectorStore;
+import dev.leadstream.enrichment.signals.Fingerprints;
+import dev.leadstream.enrichment.signals.LeadSignals;
+import dev.leadstream.enrichment.trends.Momentum;
+import dev.leadstream.enrichment.trends.TrendBoards;
+import dev.leadstream.enrichment.trends.TrendSignals;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+
+@ApplicationScoped
+public class EnrichmentBeans {
+
+    @Produces
+    @ApplicationScoped
+    Embedder embedder(EnrichmentConfig config) {
+        return new Embedder(config.embedding().threads());
+    }
+
+    void close(@Disposes Embedder embedder) {
+        embedder.close();
+    }
+
+    @Produces
+    @ApplicationScoped
+    VectorStore vectorStore(EnrichmentConfig config) {
+        EnrichmentConfig.VectorStore store = config.vectorStore();
+        return switch (store.kind()) {
+            case "lucene" -> {
+                try {
+                    Files.createDirectories(store.dir());
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot create the vector index directory " + store.dir(), e);
+                }
+                yield new LuceneVectorStore(store.dir());
+            }
+            case "qdrant" -> new QdrantVectorStore(store.qdrantUrl().orElseThrow(() -> new IllegalStateException(
+                    "enrichment.vector-store.kind=qdrant needs enrichment.vector-store.qdrant-url")),
+                    store.qdrantApiKey().orElse(null), store.qdrantCollection(), Embedder.DIMENSION);
+            default -> throw new IllegalStateException("enrichment.vector-store.kind must be lucene or qdrant, not " + store.kind());
+        };
+    }
+
+    void close(@Disposes VectorStore store) {
+        store.close();
+    }
+
+    @Produces
+    @ApplicationScoped
+    Momentum momentum(EnrichmentConfig config) {
+        EnrichmentConfig.Trends trends = config.trends();
+        return new Momentum(trends.window(), trends.advance(), trends.baselineWindows(), trends.minCount(), trends.minScore());
+    }
+
+    @Produces
+    @ApplicationScoped
+    Enricher enricher(EnrichmentConfig config, Embedder embedder, VectorStore store, Momentum momentum, TrendBoards boards) {
+        EnrichmentConfig.Lookalike lookalike = config.lookalike();
+        return new Enricher(new LeadSignals(Fingerprints.builtInAnd(config.fingerprints().file())),
+                new TrendSignals(boards::board, momentum), embedder, store,
+                new Lookalikes(store, lookalike.minSimilarity(), lookalike.neighbours()), lookalike.reEnrichLimit());
+    }
+}

@@ -1,0 +1,161 @@
+package dev.leadstream.enrichment.lookalike;
+
+import dev.leadstream.topics.EventJson;
+import dev.leadstream.topics.event.EnrichedLead.Signal;
+import dev.leadstream.topics.event.Engagement;
+import dev.leadstream.topics.event.ScoredLead;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which leads that engaged (opened, clicked, replied) a lead resembles. Every lead's profile vector
+ * is stored with a payload saying who it is and whether it engaged; a lead's lookalikes are its
+ * nearest engaged neighbours, each with its similarity and the reasons a reviewer can check.
+ */
+public final class Lookalikes {
+
+    static final String NAME = "name";
+    static final String SECTOR = "sector";
+    static final String CITY = "city";
+    static final String CATEGORIES = "categories";
+    static final String TECHNOLOGY = "technology";
+    static final String ENGAGED = "engaged";
+    static final String OUTCOME = "outcome";
+    static final String ENGAGED_AT = "engagedAt";
+    static final String LEAD = "lead";
+
+    /** Stronger outcomes replace weaker ones; the rest (sent, bounced, ...) are not engagement. */
+    private static final List<String> OUTCOMES = List.of(Engagement.OPENED, Engagement.CLICKED, Engagement.REPLIED);
+
+    private final VectorStore store;
+    private final double minSimilarity;
+    private final int neighbours;
+
+    public Lookalikes(VectorStore store, double minSimilarity, int neighbours) {
+        this.store = store;
+        this.minSimilarity = minSimilarity;
+        this.neighbours = neighbours;
+    }
+
+    public static boolean isEngagement(String type) {
+        return OUTCOMES.contains(type);
+    }
+
+    /** The entry to store for a lead; what is known of its engagement is kept across re-scoring. */
+    public VectorStore.Entry entry(ScoredLead lead, List<Signal> signals, float[] vector) {
+        Map<String, String> payload = new LinkedHashMap<>();
+        put(payload, NAME, lead.name());
+        put(payload, SECTOR, lead.sector());
+        put(payload, CITY, lead.location() == null || lead.location().city() == null ? null
+                : lead.location().city().toLowerCase(Locale.ROOT));
+        put(payload, CATEGORIES, String.join(",", lead.categories()).toLowerCase(Locale.ROOT));
+        put(payload, TECHNOLOGY, String.join(",", ProfileText.technology(signals)));
+        payload.put(LEAD, EventJson.toJson(lead));
+        payload.put(ENGAGED, "false");
+        store.get(lead.leadId()).ifPresent(previous -> {
+            for (String key : List.of(ENGAGED, OUTCOME, ENGAGED_AT)) {
+                put(payload, key, previous.payload().get(key));
+            }
+        });
+        return new VectorStore.Entry(lead.leadId(), vector, payload);
+    }
+
+    /**
+     * Marks the lead as engaged with the stronger of its outcomes so far. Empty when the lead has
+     * not been embedded yet.
+     */
+    public Optional<VectorStore.Entry> markEngaged(Engagement engagement) {
+        Optional<VectorStore.Entry> stored = store.get(engagement.leadId());
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, String> payload = new LinkedHashMap<>(stored.get().payload());
+        String previous = payload.get(OUTCOME);
+        if (previous == null || OUTCOMES.indexOf(engagement.type()) >= OUTCOMES.indexOf(previous)) {
+            payload.put(OUTCOME, engagement.type());
+            payload.put(ENGAGED_AT, String.valueOf(engagement.at()));
+        }
+        payload.put(ENGAGED, "true");
+        VectorStore.Entry engaged = new VectorStore.Entry(engagement.leadId(), stored.get().vector(), payload);
+        store.upsert(List.of(engaged));
+        return Optional.of(engaged);
+    }
+
+    /** Leads that have not engaged and resemble {@code engaged}: whose lookalikes just changed. */
+    public List<VectorStore.Hit> resembling(VectorStore.Entry engaged, int limit) {
+        return store.nearest(engaged.vector(), limit, Map.of(ENGAGED, "false"), engaged.id()).stream()
+                .filter(hit -> hit.similarity() >= minSimilarity).toList();
+    }
+
+    public List<Signal> of(VectorStore.Entry lead) {
+        List<VectorStore.Hit> engaged = store.nearest(lead.vector(), neighbours, Map.of(ENGAGED, "true"), lead.id());
+        List<Signal> signals = new ArrayList<>();
+        List<VectorStore.Hit> alike = engaged.stream().filter(hit -> hit.similarity() >= minSimilarity).toList();
+        for (VectorStore.Hit hit : alike) {
+            signals.add(new Signal("lookalike", "similar_to", hit.id(), String.format(Locale.ROOT,
+                    "similarity %.2f to %s, which %s on %s; %s", hit.similarity(), hit.payload().getOrDefault(NAME, hit.id()),
+                    hit.payload().get(OUTCOME), day(hit.payload().get(ENGAGED_AT)), reasons(lead.payload(), hit.payload()))));
+        }
+        signals.add(score(engaged, alike));
+        return signals;
+    }
+
+    private Signal score(List<VectorStore.Hit> engaged, List<VectorStore.Hit> alike) {
+        if (engaged.isEmpty()) {
+            return new Signal("lookalike", "score", "0", "no lead has engaged yet, so there is nothing to resemble");
+        }
+        VectorStore.Hit best = engaged.getFirst();
+        int score = (int) Math.round(Math.max(0, best.similarity()) * 100);
+        String evidence = alike.isEmpty()
+                ? String.format(Locale.ROOT, "the nearest lead that engaged, %s, is only %.2f similar (lookalikes start at %.2f)",
+                best.id(), best.similarity(), minSimilarity)
+                : String.format(Locale.ROOT, "nearest lead that engaged: %s (%s), similarity %.2f",
+                best.id(), best.payload().get(OUTCOME), best.similarity());
+        return new Signal("lookalike", "score", Integer.toString(score), evidence);
+    }
+
+    /** What the two leads visibly share, so a reviewer can see why they are alike. */
+    static String reasons(Map<String, String> lead, Map<String, String> other) {
+        List<String> shared = new ArrayList<>();
+        same(lead, other, SECTOR).ifPresent(v -> shared.add("same sector (" + v + ")"));
+        same(lead, other, CITY).ifPresent(v -> shared.add("same city (" + v + ")"));
+        List<String> categories = common(lead.get(CATEGORIES), other.get(CATEGORIES));
+        if (!categories.isEmpty()) {
+            shared.add("both " + String.join(", ", categories));
+        }
+        List<String> technology = common(lead.get(TECHNOLOGY), other.get(TECHNOLOGY));
+        if (!technology.isEmpty()) {
+            shared.add("both use " + String.join(", ", technology));
+        }
+        return shared.isEmpty() ? "alike in how they describe themselves" : String.join("; ", shared);
+    }
+
+    private static Optional<String> same(Map<String, String> a, Map<String, String> b, String key) {
+        String value = a.get(key);
+        return value != null && !value.isBlank() && value.equals(b.get(key)) ? Optional.of(value) : Optional.empty();
+    }
+
+    private static List<String> common(String a, String b) {
+        if (a == null || b == null || a.isBlank() || b.isBlank()) {
+            return List.of();
+        }
+        List<String> other = Arrays.asList(b.split(","));
+        return Arrays.stream(a.split(",")).filter(other::contains).distinct().toList();
+    }
+
+    private static String day(String instant) {
+        return instant == null || instant.length() < 10 ? "an unknown day" : instant.substring(0, 10);
+    }
+
+    private static void put(Map<String, String> payload, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            payload.put(key, value);
+        }
+    }
+}
