@@ -82,6 +82,9 @@ class WholeSystemIT {
                 .until(() -> leads().size() == SITES + HOSTILE_SITES_WITH_A_NAME
                         && leads().stream().allMatch(l -> l.path("signals").size() > 0));
         List<JsonNode> leads = leads();
+        // every lead carries trend and lookalike signals with evidence; every sample site's technology is recognised
+        assertThat(leads).allSatisfy(l -> assertThat(signalKindsWithEvidence(l)).contains("trend", "lookalike"));
+        assertThat(leads).filteredOn(l -> signalKindsWithEvidence(l).contains("technology")).hasSize(SITES);
         assertThat(leads).allSatisfy(l -> {
             JsonNode lead = l.path("lead");
             assertThat(lead.path("explanation").size()).isPositive();
@@ -129,6 +132,16 @@ class WholeSystemIT {
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> api.get("/api/leads/" + leadId).path("lead").path("modelVersion").asText()
                         .equals(model.version()));
+    }
+
+    private static List<String> signalKindsWithEvidence(JsonNode lead) {
+        List<String> kinds = new ArrayList<>();
+        lead.path("signals").forEach(s -> {
+            if (!s.path("evidence").asText().isBlank()) {
+                kinds.add(s.path("kind").asText());
+            }
+        });
+        return kinds;
     }
 
     private static List<JsonNode> leads() {

@@ -8,9 +8,11 @@ import dev.leadstream.enrichment.lookalike.QdrantVectorStore;
 import dev.leadstream.enrichment.lookalike.VectorStore;
 import dev.leadstream.enrichment.signals.Fingerprints;
 import dev.leadstream.enrichment.signals.LeadSignals;
+import dev.leadstream.enrichment.trends.ExternalInterest;
 import dev.leadstream.enrichment.trends.Momentum;
 import dev.leadstream.enrichment.trends.TrendBoards;
 import dev.leadstream.enrichment.trends.TrendSignals;
+import dev.leadstream.enrichment.trends.WikipediaPageviews;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -18,6 +20,8 @@ import jakarta.enterprise.inject.Produces;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.time.Clock;
+import java.util.Optional;
 
 @ApplicationScoped
 public class EnrichmentBeans {
@@ -63,12 +67,17 @@ public class EnrichmentBeans {
         return new Momentum(trends.window(), trends.advance(), trends.baselineWindows(), trends.minCount(), trends.minScore());
     }
 
+    private static Optional<ExternalInterest> externalInterest(EnrichmentConfig.Wikipedia wikipedia) {
+        return wikipedia.enabled() ? Optional.of(new WikipediaPageviews(wikipedia.baseUrl(), wikipedia.project(),
+                wikipedia.userAgent(), wikipedia.cacheFor(), Clock.systemUTC())) : Optional.empty();
+    }
+
     @Produces
     @ApplicationScoped
     Enricher enricher(EnrichmentConfig config, Embedder embedder, VectorStore store, Momentum momentum, TrendBoards boards) {
         EnrichmentConfig.Lookalike lookalike = config.lookalike();
         return new Enricher(new LeadSignals(Fingerprints.builtInAnd(config.fingerprints().file())),
-                new TrendSignals(boards::board, momentum), embedder, store,
+                new TrendSignals(boards::board, momentum, externalInterest(config.trends().wikipedia())), embedder, store,
                 new Lookalikes(store, lookalike.minSimilarity(), lookalike.neighbours()), lookalike.reEnrichLimit());
     }
 }

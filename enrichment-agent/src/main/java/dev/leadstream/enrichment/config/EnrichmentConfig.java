@@ -79,5 +79,26 @@ public interface EnrichmentConfig {
 
         @WithDefault("enrichment-agent.trend-boards")
         String boardsTopic();
+
+        Wikipedia wikipedia();
+    }
+
+    /** Outside interest in a lead's sector, from Wikipedia page views; off unless enabled. */
+    interface Wikipedia {
+        @WithDefault("false")
+        boolean enabled();
+
+        @WithDefault("https://wikimedia.org/api/rest_v1")
+        URI baseUrl();
+
+        @WithDefault("en.wikipedia")
+        String project();
+
+        /** Wikimedia asks every client to say who it is and how to reach them. */
+        @WithDefault("LeadStream-enrichment-agent/0.1")
+        String userAgent();
+
+        @WithDefault("PT6H")
+        Duration cacheFor();
     }
 }

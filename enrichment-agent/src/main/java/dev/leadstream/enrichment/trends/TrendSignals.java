@@ -2,6 +2,7 @@ package dev.leadstream.enrichment.trends;
 
 import dev.leadstream.topics.event.EnrichedLead.Signal;
 import dev.leadstream.topics.event.ScoredLead;
+import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,15 +20,37 @@ public final class TrendSignals {
 
     private static final int SHOWN = 3;
 
+    private static final Logger LOG = Logger.getLogger(TrendSignals.class);
+
     private final Function<String, Optional<TrendBoard>> boards;
     private final Momentum momentum;
+    private final Optional<ExternalInterest> external;
 
     public TrendSignals(Function<String, Optional<TrendBoard>> boards, Momentum momentum) {
+        this(boards, momentum, Optional.empty());
+    }
+
+    public TrendSignals(Function<String, Optional<TrendBoard>> boards, Momentum momentum, Optional<ExternalInterest> external) {
         this.boards = boards;
         this.momentum = momentum;
+        this.external = external;
     }
 
     public List<Signal> of(ScoredLead lead) {
+        List<Signal> signals = new ArrayList<>(fromTheStream(lead));
+        if (external.isPresent() && lead.sector() != null) {
+            try {
+                external.get().of(lead.sector()).ifPresent(r -> signals.add(new Signal("trend", "external_interest",
+                        String.format(Locale.ROOT, "%s %+.0f%%", r.topic(), 100 * r.change()), r.evidence())));
+            } catch (RuntimeException e) {
+                // outside interest is a bonus: the lead is enriched without it
+                LOG.warnf("external interest for sector %s is unavailable: %s", lead.sector(), e.getMessage());
+            }
+        }
+        return signals;
+    }
+
+    private List<Signal> fromTheStream(ScoredLead lead) {
         String where = TrendTerms.sector(lead) + " × " + TrendTerms.region(lead);
         Optional<TrendBoard> board = boards.apply(TrendTerms.boardKey(lead));
         if (board.isEmpty() || board.get().counts().isEmpty()) {

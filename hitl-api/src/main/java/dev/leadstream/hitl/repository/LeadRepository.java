@@ -9,6 +9,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,15 @@ import java.util.TreeMap;
 public class LeadRepository {
 
     public record LeadRow(String leadId, String status, int version, ScoredLead lead, List<EnrichedLead.Signal> signals) {
+
+        private static final List<String> HIGHLIGHTED = List.of("technology", "trend", "lookalike");
+
+        /** What the review table shows of enrichment: technology, trends and lookalikes, the evidence on hover. */
+        public List<EnrichedLead.Signal> highlights() {
+            return signals.stream().filter(s -> HIGHLIGHTED.contains(s.kind()))
+                    .sorted(Comparator.comparingInt(s -> HIGHLIGHTED.indexOf(s.kind())))
+                    .toList();
+        }
     }
 
     /** facet name → column */
