@@ -29,6 +29,8 @@ public final class Lookalikes {
     static final String OUTCOME = "outcome";
     static final String ENGAGED_AT = "engagedAt";
     static final String LEAD = "lead";
+    /** Engaged before the lead itself was embedded: see {@link #markEngaged}. */
+    static final String PENDING = "pending";
 
     /** Stronger outcomes replace weaker ones; the rest (sent, bounced, ...) are not engagement. */
     private static final List<String> OUTCOMES = List.of(Engagement.OPENED, Engagement.CLICKED, Engagement.REPLIED);
@@ -62,29 +64,40 @@ public final class Lookalikes {
             for (String key : List.of(ENGAGED, OUTCOME, ENGAGED_AT)) {
                 put(payload, key, previous.payload().get(key));
             }
+            if (PENDING.equals(previous.payload().get(ENGAGED))) {
+                payload.put(ENGAGED, "true");
+            }
         });
         return new VectorStore.Entry(lead.leadId(), vector, payload);
     }
 
     /**
-     * Marks the lead as engaged with the stronger of its outcomes so far. Empty when the lead has
-     * not been embedded yet.
+     * Marks the lead as engaged with the stronger of its outcomes so far. An engagement can come
+     * before its lead was embedded (a rebuild reads both topics at once): it is then kept as a
+     * pending entry, left out of every search, and the lead takes it over when it is embedded.
+     * Empty when the lead is only pending.
      */
     public Optional<VectorStore.Entry> markEngaged(Engagement engagement) {
         Optional<VectorStore.Entry> stored = store.get(engagement.leadId());
-        if (stored.isEmpty()) {
-            return Optional.empty();
-        }
-        Map<String, String> payload = new LinkedHashMap<>(stored.get().payload());
+        Map<String, String> payload = new LinkedHashMap<>(stored.map(VectorStore.Entry::payload).orElse(Map.of()));
         String previous = payload.get(OUTCOME);
         if (previous == null || OUTCOMES.indexOf(engagement.type()) >= OUTCOMES.indexOf(previous)) {
             payload.put(OUTCOME, engagement.type());
             payload.put(ENGAGED_AT, String.valueOf(engagement.at()));
         }
-        payload.put(ENGAGED, "true");
-        VectorStore.Entry engaged = new VectorStore.Entry(engagement.leadId(), stored.get().vector(), payload);
+        boolean embedded = stored.isPresent() && !PENDING.equals(stored.get().payload().get(ENGAGED));
+        payload.put(ENGAGED, embedded ? "true" : PENDING);
+        VectorStore.Entry engaged = new VectorStore.Entry(engagement.leadId(),
+                stored.map(VectorStore.Entry::vector).orElseGet(Lookalikes::placeholder), payload);
         store.upsert(List.of(engaged));
-        return Optional.of(engaged);
+        return embedded ? Optional.of(engaged) : Optional.empty();
+    }
+
+    /** Any valid unit vector: a pending entry is never searched for or among. */
+    private static float[] placeholder() {
+        float[] vector = new float[Embedder.DIMENSION];
+        vector[0] = 1;
+        return vector;
     }
 
     /** Leads that have not engaged and resemble {@code engaged}: whose lookalikes just changed. */

@@ -82,6 +82,25 @@ public class LookalikesTest {
     }
 
     @Test
+    void anEngagementReadBeforeItsLeadIsKeptAndTakenOverWhenTheLeadIsEmbedded(@TempDir Path dir) {
+        try (VectorStore store = new LuceneVectorStore(dir)) {
+            Lookalikes lookalikes = new Lookalikes(store, 0.6, 3);
+            assertThat(lookalikes.markEngaged(new Engagement("e1", "crust.test", Engagement.REPLIED, "email", "d1", "default", "a",
+                    null, Instant.parse("2026-11-20T10:00:00Z"), Provenance.of("test", "1", null)))).isEmpty();
+            VectorStore.Entry rose = stored(lookalikes, store, lead("rose.test", "Rose Bakery", "bakery", "Bakery", "Leeds",
+                    "Sourdough loaves"), List.of());
+            assertThat(lookalikes.of(rose)).as("a pending engagement is never a lookalike")
+                    .noneMatch(s -> s.name().equals("similar_to"));
+
+            stored(lookalikes, store, lead("crust.test", "Crust Bakery", "bakery", "Bakery", "Leeds", "Sourdough bread"), List.of());
+            assertThat(store.get("crust.test").orElseThrow().payload())
+                    .containsEntry(Lookalikes.ENGAGED, "true").containsEntry(Lookalikes.OUTCOME, "replied");
+            assertThat(lookalikes.of(rose)).filteredOn(s -> s.name().equals("similar_to")).extracting(Signal::value)
+                    .containsExactly("crust.test");
+        }
+    }
+
+    @Test
     void reScoringALeadKeepsWhatIsKnownOfItsEngagement(@TempDir Path dir) {
         try (VectorStore store = new LuceneVectorStore(dir)) {
             Lookalikes lookalikes = new Lookalikes(store, 0.6, 3);
