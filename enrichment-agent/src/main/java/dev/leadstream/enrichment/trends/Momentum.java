@@ -70,10 +70,6 @@ public final class Momentum {
         return new Moves(rising, falling, now, leadsNow);
     }
 
-    public long windowMs() {
-        return windowMs;
-    }
-
     public int baselineWindows() {
         return baselineWindows;
     }

@@ -46,22 +46,23 @@ class TrendTopologyTest {
         driver.close();
     }
 
-    private void lead(String description, Instant at) {
-        String id = "lead-" + (seq++) + ".test";
-        ScoredLead lead = new ScoredLead(id, "Lead " + seq, null, List.of(), List.of(), null, description, List.of(),
-                List.of("Bakery"), List.of(), "default", 50, "B", List.of(), "prior-v1", Provenance.of("test", "1", null), "bakery",
+    /** A bakery in Leeds, West Yorkshire, scored with the given model version. */
+    private static ScoredLead bakery(String id, String description, String modelVersion) {
+        return new ScoredLead(id, "Lead " + id, null, List.of(), List.of(), null, description, List.of(), List.of("Bakery"),
+                List.of(), "default", 50, "B", List.of(), modelVersion, Provenance.of("test", "1", null), "bakery",
                 new ScoredLead.Location(null, null, "Leeds", "West Yorkshire", "GB"), null, null, null, null, null, null, null, null,
                 null, null);
-        scored.pipeInput(id, EventJson.toJson(lead), at);
+    }
+
+    private void lead(String description, Instant at) {
+        String id = "lead-" + (seq++) + ".test";
+        scored.pipeInput(id, EventJson.toJson(bakery(id, description, "prior-v1")), at);
     }
 
     private List<Signal> trendsOf(String description) {
         KeyValueStore<String, TrendBoard> boards = driver.getKeyValueStore(TrendTopology.BOARD_STORE);
-        ScoredLead probe = new ScoredLead("probe.test", "Probe", null, List.of(), List.of(), null, description, List.of(),
-                List.of("Bakery"), List.of(), "default", 50, "B", List.of(), "prior-v1", Provenance.of("test", "1", null), "bakery",
-                new ScoredLead.Location(null, null, "Leeds", "West Yorkshire", "GB"), null, null, null, null, null, null, null, null,
-                null, null);
-        return new TrendSignals(key -> Optional.ofNullable(boards.get(key)), momentum).of(probe);
+        return new TrendSignals(key -> Optional.ofNullable(boards.get(key)), momentum)
+                .of(bakery("probe.test", description, "prior-v1"));
     }
 
     @Test
@@ -93,11 +94,7 @@ class TrendTopologyTest {
         String id = "lead-0.test";
         // lead-0 scored again, many times: still one lead
         for (int i = 0; i < 5; i++) {
-            ScoredLead again = new ScoredLead(id, "Lead", null, List.of(), List.of(), null, "sourdough", List.of(), List.of("Bakery"),
-                    List.of(), "default", 60, "B", List.of(), "prior-v2", Provenance.of("test", "1", null), "bakery",
-                    new ScoredLead.Location(null, null, "Leeds", "West Yorkshire", "GB"), null, null, null, null, null, null, null,
-                    null, null, null);
-            scored.pipeInput(id, EventJson.toJson(again), START.plusSeconds(120 + i));
+            scored.pipeInput(id, EventJson.toJson(bakery(id, "sourdough", "prior-v2")), START.plusSeconds(120 + i));
         }
         scored.pipeInput("broken", "{not json", START.plusSeconds(200));
 
