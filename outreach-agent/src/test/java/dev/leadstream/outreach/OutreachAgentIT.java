@@ -12,17 +12,24 @@ import dev.leadstream.topics.event.Provenance;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Real broker, real SMTP server (GreenMail): an approval sends one email, a redelivery none. */
+/**
+ * Real broker, real SMTP and IMAP server (GreenMail): an approval sends one email, a redelivery
+ * none; a person's answer to it, read from the reply mailbox over IMAP, is announced as replied.
+ */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(MailTestResource.class)
@@ -49,6 +56,62 @@ class OutreachAgentIT {
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> toRecipient(recipient).size() == 1);
         MimeMessage message = toRecipient(recipient).get(0);
         assertThat(message.getSubject()).isEqualTo("Hello Rose");
+    }
+
+    @Test
+    void aPersonsAnswerIsAnnouncedAsRepliedOnceAndAnOutOfOfficeAnswerIsNot() throws Exception {
+        TopicProbe probe = new TopicProbe(SharedInfra.kafka().bootstrapServers());
+        String recipient = "owner-" + UUID.randomUUID() + "@oak.test";
+        Draft draft = new Draft(UUID.randomUUID().toString(), "oak.test", 2, new Draft.Persona("owner", "warm", List.of()),
+                new Draft.Email(recipient, "Hello Oak", "Hi there", null), List.of(), List.of(), List.of(),
+                Provenance.of("test", "1", null), "uk-food");
+        probe.send(Topics.APPROVED, draft.leadId(), Approval.draftApproved(UUID.randomUUID().toString(), draft, "ana"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> toRecipient(recipient).size() == 1);
+        String sentId = toRecipient(recipient).get(0).getMessageID();
+
+        answer(recipient, sentId, "<ooo-" + UUID.randomUUID() + "@oak.test>", "Auto-Submitted", "auto-replied");
+        answer(recipient, null, "<unrelated-" + UUID.randomUUID() + "@oak.test>", "X-Note", "not an answer");
+        String replyId = "<reply-" + UUID.randomUUID() + "@oak.test>";
+        answer(recipient, sentId, replyId, "X-Note", "a person");
+        answer(recipient, sentId, replyId, "X-Note", "the same answer delivered twice");
+
+        // the mailbox is read in order, so by the second announcement every earlier message was judged
+        List<Engagement> replied = repliedTo(draft, probe.values(Topics.ENGAGEMENT, probe.readUntil(Topics.ENGAGEMENT.name(),
+                Duration.ofSeconds(60), rs -> repliedTo(draft, probe.values(Topics.ENGAGEMENT, rs)).size() >= 2)));
+        assertThat(replied).hasSize(2); // the twice-delivered answer, under one event id; the out-of-office one not at all
+        assertThat(replied).extracting(Engagement::eventId).containsOnly(replied.get(0).eventId());
+        assertThat(replied.get(0).leadId()).isEqualTo("oak.test");
+        assertThat(replied.get(0).segment()).isEqualTo("uk-food");
+        assertThat(replied.get(0).variant()).isEqualTo("v2");
+        assertThat(replied.get(0).channel()).isEqualTo("email");
+    }
+
+    private static List<Engagement> repliedTo(Draft draft, List<Engagement> engagements) {
+        return engagements.stream().filter(e -> draft.draftId().equals(e.draftId()) && Engagement.REPLIED.equals(e.type())).toList();
+    }
+
+    /** Sends, over real SMTP, a message from the recipient to the outreach sender. */
+    private static void answer(String from, String inReplyTo, String messageId, String header, String value) throws Exception {
+        Properties props = new Properties();
+        props.put("mail.smtp.host", "127.0.0.1");
+        props.put("mail.smtp.port", Integer.toString(SharedInfra.mail().smtpPort()));
+        props.put("mail.smtp.localhost", "oak.test");
+        MimeMessage message = new MimeMessage(Session.getInstance(props)) {
+            @Override
+            protected void updateMessageID() throws jakarta.mail.MessagingException {
+                setHeader("Message-ID", messageId);
+            }
+        };
+        message.setFrom(new InternetAddress(from));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress("outreach@leadstream.local"));
+        message.setSubject("Re: Hello Oak");
+        message.setText("Sounds good, call me.");
+        if (inReplyTo != null) {
+            message.setHeader("In-Reply-To", inReplyTo);
+            message.setHeader("References", inReplyTo);
+        }
+        message.setHeader(header, value);
+        Transport.send(message);
     }
 
     private static List<MimeMessage> toRecipient(String recipient) {

@@ -301,6 +301,9 @@ public final class Stack {
         specs.add(app("outreach-agent", AppSpec.quarkusJar("outreach-agent"), ports.agents().get(5), "128m", Map.of(
                 "outreach.smtp.host", "127.0.0.1",
                 "outreach.smtp.port", Integer.toString(ports.smtp()),
+                "outreach.replies.host", "127.0.0.1",
+                "outreach.replies.port", Integer.toString(ports.imap()),
+                "outreach.replies.poll-interval", "2s",
                 "outreach.ledger.dir", data.resolve("outreach-agent").toString())));
         specs.add(app("feedback-stream", AppSpec.quarkusJar("feedback-stream"), ports.agents().get(6), "128m", Map.of(
                 "kafka-streams.state.dir", data.resolve("feedback-stream").toString())));

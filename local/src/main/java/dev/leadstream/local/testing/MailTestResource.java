@@ -4,14 +4,17 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.util.Map;
 
-/** Points a {@code @QuarkusTest}'s SMTP sender at the shared real SMTP server (GreenMail). */
+/** Points a {@code @QuarkusTest}'s SMTP sender and reply mailbox at the shared real mail server (GreenMail). */
 public class MailTestResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
         return Map.of(
                 "outreach.smtp.host", "127.0.0.1",
-                "outreach.smtp.port", Integer.toString(SharedInfra.mail().smtpPort()));
+                "outreach.smtp.port", Integer.toString(SharedInfra.mail().smtpPort()),
+                "outreach.replies.host", "127.0.0.1",
+                "outreach.replies.port", Integer.toString(SharedInfra.mail().imapPort()),
+                "outreach.replies.poll-interval", "500ms");
     }
 
     @Override

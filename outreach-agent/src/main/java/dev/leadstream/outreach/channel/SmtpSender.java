@@ -13,9 +13,11 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.UUID;
 
 /** Sends one draft's email over SMTP, synchronously, with bounded timeouts. */
 @ApplicationScoped
@@ -65,9 +67,17 @@ public class SmtpSender {
         this.session = Session.getInstance(props);
     }
 
-    /** Returns the Message-ID the server accepted. */
-    public String send(Draft draft) throws MessagingException {
-        MimeMessage message = new MimeMessage(session);
+    /**
+     * Sends the draft under the given Message-ID, so a reply, which names it in In-Reply-To, can be
+     * traced back to the draft and lead it answers.
+     */
+    public void send(Draft draft, String messageId) throws MessagingException {
+        MimeMessage message = new MimeMessage(session) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                setHeader("Message-ID", messageId);
+            }
+        };
         message.setFrom(new InternetAddress(config.from()));
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(draft.email().to(), true));
         message.setSubject(draft.email().subject(), "UTF-8");
@@ -88,6 +98,11 @@ public class SmtpSender {
         } else {
             Transport.send(message);
         }
-        return message.getMessageID();
+    }
+
+    /** A Message-ID of the sender's own domain that is the same every time for the same key. */
+    public String messageIdFor(String key) {
+        String domain = config.from().substring(config.from().lastIndexOf('@') + 1);
+        return "<" + UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)) + ".leadstream@" + domain + ">";
     }
 }

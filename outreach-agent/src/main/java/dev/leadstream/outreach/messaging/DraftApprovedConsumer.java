@@ -2,21 +2,15 @@ package dev.leadstream.outreach.messaging;
 
 import dev.leadstream.outreach.channel.SmtpSender;
 import dev.leadstream.outreach.ledger.SendLedger;
-import dev.leadstream.topics.CloudEvents;
+import dev.leadstream.outreach.ledger.SentMessages;
 import dev.leadstream.topics.EventJson;
-import dev.leadstream.topics.Topics;
 import dev.leadstream.topics.event.Approval;
 import dev.leadstream.topics.event.Draft;
 import dev.leadstream.topics.event.Engagement;
 import dev.leadstream.topics.event.Provenance;
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import jakarta.mail.MessagingException;
 import org.jboss.logging.Logger;
 
@@ -27,7 +21,8 @@ import java.util.UUID;
 /**
  * Sends an approved draft by email, once: the ledger is claimed before the SMTP call and
  * confirmed after it, and the "sent" engagement has an id derived from the ledger key, so a
- * redelivered decision re-announces the same event instead of sending again.
+ * redelivered decision re-announces the same event instead of sending again. The email's
+ * Message-ID is recorded before it leaves, so a reply to it can be traced to the lead.
  */
 @ApplicationScoped
 public class DraftApprovedConsumer {
@@ -36,12 +31,14 @@ public class DraftApprovedConsumer {
 
     private final SmtpSender smtp;
     private final SendLedger ledger;
-    private final MutinyEmitter<String> engagement;
+    private final SentMessages sentMessages;
+    private final EngagementPublisher publisher;
 
-    public DraftApprovedConsumer(SmtpSender smtp, SendLedger ledger, @Channel("engagement") MutinyEmitter<String> engagement) {
+    public DraftApprovedConsumer(SmtpSender smtp, SendLedger ledger, SentMessages sentMessages, EngagementPublisher publisher) {
         this.smtp = smtp;
         this.ledger = ledger;
-        this.engagement = engagement;
+        this.sentMessages = sentMessages;
+        this.publisher = publisher;
     }
 
     @Incoming("approved")
@@ -56,27 +53,24 @@ public class DraftApprovedConsumer {
             throw new IllegalArgumentException("draft.approved " + approval.eventId() + " has no email recipient");
         }
         String key = draft.draftId() + ":v" + draft.version() + ":email";
+        Engagement sent = sent(key, draft);
         if (ledger.begin(key)) {
-            smtp.send(draft);
+            String messageId = smtp.messageIdFor(key);
+            sentMessages.remember(messageId, sent);
+            smtp.send(draft, messageId);
             ledger.sent(key);
             LOG.infof("sent draft %s of lead %s by email", draft.draftId(), draft.leadId());
         } else if (ledger.stateOf(key) == SendLedger.State.PENDING) {
             LOG.warnf("draft %s: a send was started before and never confirmed; not sending again", draft.draftId());
             return;
         }
-        announceSent(key, draft);
+        publisher.publish(sent);
     }
 
-    private void announceSent(String key, Draft draft) {
+    private static Engagement sent(String key, Draft draft) {
         String eventId = UUID.nameUUIDFromBytes(("sent:" + key).getBytes(StandardCharsets.UTF_8)).toString();
-        Engagement sent = new Engagement(eventId, draft.leadId(), Engagement.SENT, "email", draft.draftId(),
+        return new Engagement(eventId, draft.leadId(), Engagement.SENT, "email", draft.draftId(),
                 draft.segment() == null ? "default" : draft.segment(),
                 "v" + draft.version(), null, Instant.now(), Provenance.of("outreach-agent", "0.1.0", "smtp"));
-        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(draft.leadId())
-                .withHeaders(new RecordHeaders(CloudEvents.headers(eventId, Topics.ENGAGEMENT.eventType(),
-                        "/leadstream/outreach-agent", Instant.now())))
-                .build();
-        engagement.sendMessageAndAwait(Message.of(EventJson.toJson(sent)).addMetadata(metadata));
     }
 }

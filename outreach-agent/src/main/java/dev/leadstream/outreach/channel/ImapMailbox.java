@@ -1,0 +1,170 @@
+package dev.leadstream.outreach.channel;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.UIDFolder;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.LongUnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the mailbox that replies to outreach arrive in, over IMAP, read-only: the messages after a
+ * UID, with the headers that tell what they answer. Flags are never touched, so people can work
+ * the same mailbox by hand.
+ */
+@ApplicationScoped
+public class ImapMailbox {
+
+    @ConfigMapping(prefix = "outreach.replies")
+    public interface RepliesConfig {
+        /** Off, and no mailbox is read. */
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("127.0.0.1")
+        String host();
+
+        @WithDefault("3143")
+        int port();
+
+        /** The mailbox user; the sender address when not set. */
+        Optional<String> username();
+
+        Optional<String> password();
+
+        @WithDefault("INBOX")
+        String folder();
+
+        @WithDefault("false")
+        boolean ssl();
+
+        @WithDefault("10s")
+        Duration pollInterval();
+
+        @WithDefault("15s")
+        Duration timeout();
+    }
+
+    /** Messages read in one poll, and the folder's UIDVALIDITY they are numbered under. */
+    public record Batch(long uidValidity, List<InboundMail> messages) {
+    }
+
+    private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
+    private static final int MAX_PER_POLL = 200;
+
+    private final RepliesConfig config;
+    private final String username;
+    private final Session session;
+
+    public ImapMailbox(RepliesConfig config, SmtpSender.SmtpConfig smtp) {
+        this.config = config;
+        this.username = config.username().orElse(smtp.from());
+        String protocol = config.ssl() ? "imaps" : "imap";
+        Properties props = new Properties();
+        props.put("mail.store.protocol", protocol);
+        props.put("mail." + protocol + ".connectiontimeout", Long.toString(config.timeout().toMillis()));
+        props.put("mail." + protocol + ".timeout", Long.toString(config.timeout().toMillis()));
+        props.put("mail." + protocol + ".writetimeout", Long.toString(config.timeout().toMillis()));
+        this.session = Session.getInstance(props);
+    }
+
+    /**
+     * The messages after the UID {@code position} gives for the folder's UIDVALIDITY, oldest first,
+     * at most 200.
+     */
+    public Batch readAfter(LongUnaryOperator position) throws MessagingException {
+        Store store = session.getStore();
+        store.connect(config.host(), config.port(), username, config.password().orElse(""));
+        try {
+            Folder folder = store.getFolder(config.folder());
+            folder.open(Folder.READ_ONLY);
+            try {
+                UIDFolder uids = (UIDFolder) folder;
+                long afterUid = position.applyAsLong(uids.getUIDValidity());
+                List<InboundMail> read = new ArrayList<>();
+                for (Message message : uids.getMessagesByUID(afterUid + 1, UIDFolder.LASTUID)) {
+                    long uid = uids.getUID(message);
+                    if (uid > afterUid) { // a range past the last UID still returns the last message
+                        read.add(headersOf(uid, message));
+                    }
+                    if (read.size() == MAX_PER_POLL) {
+                        break;
+                    }
+                }
+                return new Batch(uids.getUIDValidity(), read);
+            } finally {
+                folder.close(false);
+            }
+        } finally {
+            store.close();
+        }
+    }
+
+    private static InboundMail headersOf(long uid, Message message) throws MessagingException {
+        List<String> answers = new ArrayList<>(ids(message.getHeader("In-Reply-To")));
+        List<String> references = ids(message.getHeader("References"));
+        for (int i = references.size() - 1; i >= 0; i--) {
+            if (!answers.contains(references.get(i))) {
+                answers.add(references.get(i));
+            }
+        }
+        String[] messageId = message.getHeader("Message-ID");
+        Instant at = message.getReceivedDate() != null ? message.getReceivedDate().toInstant()
+                : message.getSentDate() != null ? message.getSentDate().toInstant() : Instant.now();
+        return new InboundMail(uid, messageId == null ? null : messageId[0].trim(), answers, automatic(message), at);
+    }
+
+    private static List<String> ids(String[] headers) {
+        List<String> ids = new ArrayList<>();
+        if (headers != null) {
+            for (String header : headers) {
+                Matcher m = MESSAGE_ID.matcher(header);
+                while (m.find()) {
+                    ids.add(m.group());
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** RFC 3834 and the headers real autoresponders and bounces set. */
+    static Optional<String> automatic(Message message) throws MessagingException {
+        String autoSubmitted = first(message, "Auto-Submitted");
+        if (autoSubmitted != null && !autoSubmitted.trim().toLowerCase(Locale.ROOT).startsWith("no")) {
+            return Optional.of("Auto-Submitted: " + autoSubmitted.trim());
+        }
+        for (String header : List.of("X-Autoreply", "X-Autorespond")) {
+            if (first(message, header) != null) {
+                return Optional.of(header);
+            }
+        }
+        String precedence = first(message, "Precedence");
+        if (precedence != null && List.of("auto_reply", "bulk", "junk", "list").contains(precedence.trim().toLowerCase(Locale.ROOT))) {
+            return Optional.of("Precedence: " + precedence.trim());
+        }
+        String type = message.getContentType();
+        if (type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/report")) {
+            return Optional.of("delivery report");
+        }
+        return Optional.empty();
+    }
+
+    private static String first(Message message, String name) throws MessagingException {
+        String[] values = message.getHeader(name);
+        return values == null || values.length == 0 ? null : values[0];
+    }
+}
