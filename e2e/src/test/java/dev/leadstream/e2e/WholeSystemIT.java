@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
 
@@ -36,7 +37,8 @@ import static org.awaitility.Awaitility.await;
  */
 class WholeSystemIT {
 
-    private static final int SITES = 4;
+    /** Enough for two bakeries: the seventh sample business is the second of its sector. */
+    private static final int SITES = 7;
     /** The directory also lists hostile sites; the flaky one (after a retry) and the huge one (cut) still name a business. */
     private static final int HOSTILE_SITES_WITH_A_NAME = 2;
     private static Stack stack;
@@ -96,8 +98,9 @@ class WholeSystemIT {
                 assertThat(lead.path("score").asInt()).isBetween(1, 100);
             }
         });
-        JsonNode chosen = leads.stream().filter(l -> l.path("lead").path("emails").size() > 0).findFirst().orElseThrow();
+        JsonNode chosen = byName(leads, "Rose Bakery");
         String leadId = chosen.path("leadId").asText();
+        String lookalikeId = byName(leads, "Oak Bakery").path("leadId").asText();
         String recipient = chosen.path("lead").path("emails").get(0).asText();
 
         // selection → outbox → Debezium → approved → persona-agent → drafts → review table
@@ -112,26 +115,50 @@ class WholeSystemIT {
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> inbox(recipient).size() == 1);
         assertThat(inbox(recipient).get(0)).startsWith(draft.path("email").path("subject").asText());
 
-        // the lead's audit trail holds what every agent did and what the reviewer decided
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
+        // the bakery answers; outreach-agent reads the answer over IMAP and announces it; the lead's
+        // audit trail holds what every agent did and what the reviewer decided
+        await().atMost(Duration.ofMinutes(1)).until(() -> {
             List<String> types = new ArrayList<>();
             api.get("/api/audit?leadId=" + leadId).path("items").forEach(e -> types.add(e.path("type").asText()));
             return types.containsAll(List.of("lead.scored", "lead.enriched", "lead.selected", "draft.written",
-                    "draft.approved", "engagement.sent"));
+                    "draft.approved", "engagement.sent", "engagement.replied"));
         });
 
-        // the sent signal reaches feedback-stream, which publishes a new scoring model
+        // the other bakery is enriched again and names the one that replied as its lookalike
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> signal(api.get("/api/leads/" + lookalikeId), "similar_to").isPresent());
+        JsonNode similar = signal(api.get("/api/leads/" + lookalikeId), "similar_to").orElseThrow();
+        assertThat(similar.path("value").asText()).isEqualTo(leadId);
+        assertThat(similar.path("evidence").asText()).contains("Rose Bakery", "replied", "same sector (bakery)");
+
+        // engagement reaches feedback-stream, which publishes a new scoring model for the segment
         TopicProbe probe = new TopicProbe(stack.bootstrapServers());
+        String segment = chosen.path("lead").path("segment").asText();
         List<ScoringModel> models = probe.values(Topics.SCORING_MODEL, probe.readUntil(Topics.SCORING_MODEL.name(),
                 Duration.ofMinutes(1), rs -> !rs.isEmpty()));
-        ScoringModel model = models.getLast();
-        assertThat(model.segment()).isEqualTo(chosen.path("lead").path("segment").asText());
-        assertThat(model.observations()).isGreaterThanOrEqualTo(1);
+        assertThat(models).allSatisfy(m -> assertThat(m.segment()).isEqualTo(segment));
+        assertThat(models.getLast().observations()).isGreaterThanOrEqualTo(1);
 
-        // scoring-stream re-scores the segment's leads with the new model, and the review table shows it
-        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> api.get("/api/leads/" + leadId).path("lead").path("modelVersion").asText()
-                        .equals(model.version()));
+        // scoring-stream re-scores the segment's leads with a new model, and the review table shows it
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            String version = api.get("/api/leads/" + leadId).path("lead").path("modelVersion").asText();
+            return probe.values(Topics.SCORING_MODEL, probe.readUntil(Topics.SCORING_MODEL.name(), Duration.ofSeconds(2),
+                    rs -> false)).stream().anyMatch(m -> m.version().equals(version));
+        });
+    }
+
+    private static JsonNode byName(List<JsonNode> leads, String name) {
+        return leads.stream().filter(l -> l.path("lead").path("name").asText().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no lead named " + name));
+    }
+
+    private static Optional<JsonNode> signal(JsonNode lead, String name) {
+        for (JsonNode s : lead.path("signals")) {
+            if (s.path("name").asText().equals(name)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
     }
 
     private static List<String> signalKindsWithEvidence(JsonNode lead) {

@@ -100,10 +100,12 @@ public final class Lookalikes {
         return vector;
     }
 
-    /** Leads that have not engaged and resemble {@code engaged}: whose lookalikes just changed. */
+    /**
+     * The leads that have not engaged nearest to {@code engaged}: whose lookalike score may just have
+     * changed, whether or not they are close enough to name it as a lookalike.
+     */
     public List<VectorStore.Hit> resembling(VectorStore.Entry engaged, int limit) {
-        return store.nearest(engaged.vector(), limit, Map.of(ENGAGED, "false"), engaged.id()).stream()
-                .filter(hit -> hit.similarity() >= minSimilarity).toList();
+        return store.nearest(engaged.vector(), limit, Map.of(ENGAGED, "false"), engaged.id());
     }
 
     public List<Signal> of(VectorStore.Entry lead) {

@@ -18,7 +18,7 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "demo", description = "Start everything, discover the sample businesses, show progress until Ctrl-C.")
 public class DemoCommand implements Callable<Integer> {
 
-    @Option(names = "--sites", defaultValue = "6", description = "Number of sample business sites to serve.")
+    @Option(names = "--sites", defaultValue = "12", description = "Number of sample business sites to serve (two of each sector from 7 on).")
     int sites;
 
     @Override

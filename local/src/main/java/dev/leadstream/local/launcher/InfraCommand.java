@@ -4,12 +4,15 @@ import dev.leadstream.local.infra.ContractTopics;
 import dev.leadstream.local.infra.LocalKafka;
 import dev.leadstream.local.infra.LocalMail;
 import dev.leadstream.local.infra.LocalPostgres;
+import dev.leadstream.local.sample.SampleBusiness;
 import dev.leadstream.local.sample.SampleBusinesses;
+import dev.leadstream.local.sample.SampleInboxes;
 import dev.leadstream.local.sample.SampleWeb;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -25,7 +28,7 @@ public class InfraCommand implements Callable<Integer> {
     @Option(names = "--smtp-port", defaultValue = "3025") int smtpPort;
     @Option(names = "--imap-port", defaultValue = "3143") int imapPort;
     @Option(names = "--web-port", defaultValue = "18080") int webPort;
-    @Option(names = "--sites", defaultValue = "6") int sites;
+    @Option(names = "--sites", defaultValue = "12") int sites;
 
     @Override
     public Integer call() throws Exception {
@@ -33,10 +36,13 @@ public class InfraCommand implements Callable<Integer> {
         LocalKafka kafka = new LocalKafka(workspace.data().resolve("kafka"), kafkaPort);
         LocalPostgres postgres = new LocalPostgres(workspace.data().resolve("postgres"), postgresPort);
         LocalMail mail = new LocalMail(smtpPort, imapPort);
-        SampleWeb web = new SampleWeb(SampleBusinesses.generate(sites, 42), webPort);
+        List<SampleBusiness> businesses = SampleBusinesses.generate(sites, 42);
+        SampleWeb web = new SampleWeb(businesses, webPort);
+        SampleInboxes inboxes = new SampleInboxes(mail, businesses);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             web.close();
+            inboxes.close();
             mail.close();
             kafka.close();
             postgres.close();
@@ -48,7 +54,9 @@ public class InfraCommand implements Callable<Integer> {
         kafka.start();
         log("Kafka ready on " + kafka.bootstrapServers() + "; created topics " + ContractTopics.create(kafka.bootstrapServers()));
         mail.start();
-        log("GreenMail SMTP on 127.0.0.1:" + smtpPort + ", IMAP on 127.0.0.1:" + imapPort);
+        inboxes.start();
+        log("GreenMail SMTP on 127.0.0.1:" + smtpPort + ", IMAP on 127.0.0.1:" + imapPort
+                + "; each sample business answers the mail sent to it");
         web.start();
         Files.writeString(workspace.hostsFile(), web.hostsFile());
         log("sample sites on 127.0.0.1:" + webPort + ": " + web.directoryUrl());

@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 @Command(name = "up", description = "Start everything in the background and return.")
 public class UpCommand implements Callable<Integer> {
 
-    @Option(names = "--sites", defaultValue = "6", description = "Number of sample business sites to serve.")
+    @Option(names = "--sites", defaultValue = "12", description = "Number of sample business sites to serve (two of each sector from 7 on).")
     int sites;
 
     @Override
