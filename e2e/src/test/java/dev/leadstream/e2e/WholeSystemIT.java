@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.leadstream.local.launcher.Stack;
 import dev.leadstream.local.launcher.StackPorts;
 import dev.leadstream.local.launcher.Workspace;
+import dev.leadstream.local.sample.SampleBusiness;
+import dev.leadstream.local.sample.SampleBusinesses;
+import dev.leadstream.local.sample.SamplePages;
 import dev.leadstream.local.testing.TopicProbe;
 import dev.leadstream.topics.Topics;
 import dev.leadstream.topics.event.ScoringModel;
@@ -98,6 +101,16 @@ class WholeSystemIT {
                 assertThat(lead.path("score").asInt()).isBetween(1, 100);
             }
         });
+        // what the sample sites' team, careers and locations pages state reaches the review table as firmographic hints
+        for (SampleBusiness b : SampleBusinesses.generate(SITES, 42)) {
+            JsonNode lead = byName(leads, b.name());
+            assertThat(signal(lead, "team_size")).hasValueSatisfying(s -> assertThat(s.path("value").asText())
+                    .isEqualTo(Integer.toString(SamplePages.teamSize(b))));
+            assertThat(signal(lead, "open_roles").map(s -> s.path("value").asInt()).orElse(0)).isEqualTo(SamplePages.openRoles(b).size());
+            assertThat(signal(lead, "locations").map(s -> s.path("value").asInt()).orElse(1)).isEqualTo(1 + SamplePages.branches(b).size());
+            assertThat(signal(lead, "price_range").isPresent()).isEqualTo(b.markup() == SampleBusiness.Markup.JSON_LD);
+        }
+
         JsonNode chosen = byName(leads, "Rose Bakery");
         String leadId = chosen.path("leadId").asText();
         String lookalikeId = byName(leads, "Oak Bakery").path("leadId").asText();

@@ -5,6 +5,7 @@ import dev.leadstream.scoring.icp.Segments;
 import dev.leadstream.scoring.model.LeadScorer;
 import dev.leadstream.scoring.normalise.SectorTaxonomy;
 import dev.leadstream.topics.event.FieldValue;
+import dev.leadstream.topics.event.Firmographics;
 import dev.leadstream.topics.event.Provenance;
 import dev.leadstream.topics.event.RawLead;
 import dev.leadstream.topics.event.SiteProfile;
@@ -59,6 +60,7 @@ final class Leads {
         private FieldValue foundingYear;
         private Instant fetchedAt = Instant.parse("2026-11-01T10:00:00Z");
         private SiteProfile site;
+        private Firmographics firmographics;
 
         Builder(String leadId) {
             this.leadId = leadId;
@@ -85,10 +87,12 @@ final class Leads {
             return this;
         }
 
+        Builder firmographics(Firmographics f) { firmographics = f; return this; }
+
         RawLead build() {
             return new RawLead(leadId, "req-1", website, page, "seed", name, emails, phones, address, null, description,
                     socials, categories, openingHours, null, foundingYear, List.of(page), fetchedAt,
-                    new Provenance("scraper-agent", "test", "extractor-v2", fetchedAt), site);
+                    new Provenance("scraper-agent", "test", "extractor-v2", fetchedAt), site, firmographics);
         }
     }
 

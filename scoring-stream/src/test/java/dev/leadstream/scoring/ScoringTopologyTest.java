@@ -7,6 +7,7 @@ import dev.leadstream.topics.DeadLetters;
 import dev.leadstream.topics.EventJson;
 import dev.leadstream.topics.Topics;
 import dev.leadstream.topics.event.FieldValue;
+import dev.leadstream.topics.event.Firmographics;
 import dev.leadstream.topics.event.Provenance;
 import dev.leadstream.topics.event.RawLead;
 import dev.leadstream.topics.event.ScoredLead;
@@ -102,6 +103,23 @@ class ScoringTopologyTest {
         send(Leads.lead("elm.test").name("Elm", "json-ld", 0.9).fetchedAt("2026-10-01T10:00:00Z").site("Wix.com").build());
 
         assertThat(scored.readKeyValuesToMap().get("elm.test").site().generator()).isEqualTo("WordPress 6.6");
+    }
+
+    @Test
+    void whatTheNewestCrawlStatesAboutSizeReplacesWhatAnOlderOneStatedAndTheRestIsKept() {
+        String team = "https://elm.test/team";
+        send(Leads.lead("elm.test").name("Elm", "json-ld", 0.9).fetchedAt("2026-11-02T10:00:00Z")
+                .firmographics(new Firmographics(FieldValue.of("££", "https://elm.test/", "json-ld", 0.95), List.of(),
+                        null, FieldValue.of("5", team, "microdata", 0.9), null)).build());
+        send(Leads.lead("elm.test").name("Elm", "json-ld", 0.9).fetchedAt("2026-11-03T10:00:00Z")
+                .firmographics(new Firmographics(null, List.of(), null, FieldValue.of("6", team, "microdata", 0.9), null)).build());
+        // an older crawl arriving late states nothing new
+        send(Leads.lead("elm.test").name("Elm", "json-ld", 0.9).fetchedAt("2026-10-01T10:00:00Z")
+                .firmographics(new Firmographics(null, List.of(), null, FieldValue.of("3", team, "microdata", 0.9), null)).build());
+
+        Map<String, List<FieldValue>> evidence = scored.readKeyValuesToMap().get("elm.test").evidence();
+        assertThat(evidence.get("teamSize")).extracting(FieldValue::value).containsExactly("6");
+        assertThat(evidence.get("priceRange")).extracting(FieldValue::value).containsExactly("££");
     }
 
     @Test

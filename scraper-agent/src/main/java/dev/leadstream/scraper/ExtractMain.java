@@ -71,6 +71,8 @@ public final class ExtractMain {
         profile.put("openingHours", facts.openingHours());
         profile.put("language", facts.language());
         profile.put("foundingYear", facts.foundingYear());
+        profile.put("firmographics", facts.firmographics());
+        profile.put("companyPages", facts.companyPageUrls());
         profile.put("contactPages", facts.contactPageUrls());
         System.out.println(EventJson.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(profile));
     }

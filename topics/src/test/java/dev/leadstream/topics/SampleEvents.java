@@ -7,6 +7,7 @@ import dev.leadstream.topics.event.Draft;
 import dev.leadstream.topics.event.Engagement;
 import dev.leadstream.topics.event.EnrichedLead;
 import dev.leadstream.topics.event.FieldValue;
+import dev.leadstream.topics.event.Firmographics;
 import dev.leadstream.topics.event.Provenance;
 import dev.leadstream.topics.event.RawLead;
 import dev.leadstream.topics.event.ScoredLead;
@@ -43,7 +44,17 @@ final class SampleEvents {
                 List.of(FieldValue.of("Mo-Fr 08:00-17:00", PAGE, "json-ld", 0.9)),
                 FieldValue.of("en", PAGE, "html-lang", 0.8),
                 FieldValue.of("1998", PAGE, "json-ld", 0.9),
-                List.of("https://rose-bakery.example/", PAGE), AT, PROVENANCE, site());
+                List.of("https://rose-bakery.example/", PAGE), AT, PROVENANCE, site(), firmographics());
+    }
+
+    static Firmographics firmographics() {
+        String careers = "https://rose-bakery.example/careers";
+        return new Firmographics(FieldValue.of("££", PAGE, "json-ld", 0.95),
+                List.of(FieldValue.of("1 Mill Lane, Leeds", PAGE, "json-ld", 0.95),
+                        FieldValue.of("4 Park Row, Leeds", "https://rose-bakery.example/locations", "json-ld", 0.95)),
+                FieldValue.of("12", "https://rose-bakery.example/about", "heuristic", 0.6),
+                FieldValue.of("5", "https://rose-bakery.example/team", "microdata", 0.9),
+                FieldValue.of("2: Baker, Shop assistant", careers, "json-ld", 0.95));
     }
 
     static DiscoveryProgress discoveryProgress() {

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** The lead table: upserts from the topics, keyset pages for reviewers. */
@@ -21,11 +22,14 @@ public class LeadRepository {
 
     public record LeadRow(String leadId, String status, int version, ScoredLead lead, List<EnrichedLead.Signal> signals) {
 
-        private static final List<String> HIGHLIGHTED = List.of("technology", "trend", "lookalike");
+        private static final List<String> HIGHLIGHTED = List.of("technology", "firmographic", "trend", "lookalike");
+        /** Of the firmographic hints, the ones about size and reach fit in a table cell. */
+        private static final Set<String> SIZE_HINTS = Set.of("price_range", "locations", "employees", "team_size", "open_roles");
 
         /** What the review table shows of enrichment: technology, trends and lookalikes, the evidence on hover. */
         public List<EnrichedLead.Signal> highlights() {
             return signals.stream().filter(s -> HIGHLIGHTED.contains(s.kind()))
+                    .filter(s -> !s.kind().equals("firmographic") || SIZE_HINTS.contains(s.name()))
                     .sorted(Comparator.comparingInt(s -> HIGHLIGHTED.indexOf(s.kind())))
                     .toList();
         }

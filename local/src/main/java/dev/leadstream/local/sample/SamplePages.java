@@ -3,6 +3,7 @@ package dev.leadstream.local.sample;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -44,7 +45,77 @@ public final class SamplePages {
         };
         String jsonLd = b.markup() == SampleBusiness.Markup.JSON_LD ? jsonLd(b) : "";
         String[] stack = stackOf(b);
-        return page(head + jsonLd + stack[0], body + "<p><a href=\"" + b.instagram() + "\">Instagram</a></p>" + stack[1]);
+        return page(head + jsonLd + stack[0], body + "<p><a href=\"" + b.instagram() + "\">Instagram</a></p>" + stack[1]
+                + companyLinks(b));
+    }
+
+    /** Links to the pages that say how big the business is; every site has a team and a careers page. */
+    private static String companyLinks(SampleBusiness b) {
+        return "<nav class=\"company\"><a href=\"/team\">Meet the team</a> · <a href=\"/careers\">Careers</a>"
+                + (branches(b).isEmpty() ? "" : " · <a href=\"/locations\">Our shops</a>") + "</nav>";
+    }
+
+    private static final String[][] PEOPLE = {{"Ada Finch", "Owner"}, {"Ben Carter", "Manager"}, {"Chloe Grant", "Head baker"},
+            {"Dev Patel", "Barista"}, {"Ella Moss", "Assistant"}, {"Finn Walsh", "Apprentice"}, {"Grace Lowe", "Bookkeeper"},
+            {"Hugo Reed", "Driver"}};
+    private static final String[] ROLES = {"Weekend assistant", "Apprentice", "Delivery driver"};
+    private static final String[] BRANCH_STREETS = {"4 Park Row", "27 Station Road"};
+
+    /** How many people the team page presents, 3 to 8. */
+    public static int teamSize(SampleBusiness b) {
+        return 3 + Math.floorMod(b.slug().hashCode(), 6);
+    }
+
+    /** The jobs the careers page advertises; none for some businesses, whose page says so. */
+    public static List<String> openRoles(SampleBusiness b) {
+        return List.of(ROLES).subList(0, Math.floorMod(b.slug().hashCode() / 7, 3));
+    }
+
+    /** The other premises the business names on a locations page; most have none. */
+    public static List<String> branches(SampleBusiness b) {
+        return Math.floorMod(b.slug().hashCode() / 3, 3) == 0 ? List.of(BRANCH_STREETS) : List.of();
+    }
+
+    /** The team, as microdata people with job titles, and a sentence stating the headcount. */
+    public static String team(SampleBusiness b) {
+        StringBuilder people = new StringBuilder();
+        for (String[] person : List.of(PEOPLE).subList(0, teamSize(b))) {
+            people.append("<li itemscope itemtype=\"https://schema.org/Person\"><span itemprop=\"name\">").append(person[0])
+                    .append("</span>, <span itemprop=\"jobTitle\">").append(person[1]).append("</span></li>");
+        }
+        return page("<title>Meet the team | " + b.name() + "</title>", "<h1>Meet the team</h1><p>We are a team of "
+                + teamSize(b) + " who love what we do.</p><ul>" + people + "</ul>");
+    }
+
+    /** Open jobs as schema.org JobPosting JSON-LD, or a page saying there are none. */
+    public static String careers(SampleBusiness b) {
+        List<String> roles = openRoles(b);
+        if (roles.isEmpty()) {
+            return page("<title>Careers | " + b.name() + "</title>", "<h1>Careers</h1><p>No vacancies right now.</p>");
+        }
+        StringBuilder postings = new StringBuilder();
+        for (String role : roles) {
+            postings.append("<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"JobPosting\","
+                    + "\"title\":\"").append(role).append("\",\"hiringOrganization\":{\"@type\":\"Organization\",\"name\":\"")
+                    .append(b.name()).append("\"},\"jobLocation\":{\"@type\":\"Place\",\"address\":{\"@type\":\"PostalAddress\","
+                    + "\"addressLocality\":\"").append(b.city()).append("\"}}}</script>");
+        }
+        return page("<title>Careers | " + b.name() + "</title>" + postings, "<h1>Careers</h1><p>We are hiring: "
+                + String.join(", ", roles) + ".</p>");
+    }
+
+    /** Every premises, the main one first, each a schema.org LocalBusiness with its address. */
+    public static String locations(SampleBusiness b) {
+        StringBuilder shops = new StringBuilder();
+        List<String> streets = new ArrayList<>(List.of(b.street()));
+        streets.addAll(branches(b));
+        for (String street : streets) {
+            shops.append("<div itemscope itemtype=\"https://schema.org/LocalBusiness\"><h2 itemprop=\"name\">").append(b.name())
+                    .append("</h2><div itemprop=\"address\" itemscope itemtype=\"https://schema.org/PostalAddress\">"
+                            + "<span itemprop=\"streetAddress\">").append(street).append("</span>, <span itemprop=\"addressLocality\">")
+                    .append(b.city()).append("</span></div></div>");
+        }
+        return page("<title>Our shops | " + b.name() + "</title>", "<h1>Our shops</h1>" + shops);
     }
 
     /**
@@ -139,7 +210,7 @@ public final class SamplePages {
         return "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"LocalBusiness\","
                 + "\"name\":\"" + b.name() + "\",\"email\":\"" + b.email() + "\",\"telephone\":\"" + b.phone() + "\","
                 + "\"description\":\"" + b.description() + "\",\"sameAs\":[\"" + b.instagram() + "\"],"
-                + "\"openingHours\":\"Mo-Sa 08:00-17:00\",\"foundingDate\":\"2004-05-01\","
+                + "\"openingHours\":\"Mo-Sa 08:00-17:00\",\"foundingDate\":\"2004-05-01\",\"priceRange\":\"££\","
                 + "\"address\":{\"@type\":\"PostalAddress\",\"streetAddress\":\"" + b.street() + "\","
                 + "\"addressLocality\":\"" + b.city() + "\",\"postalCode\":\"" + b.postcode() + "\","
                 + "\"addressCountry\":\"" + b.country() + "\"}}</script>";

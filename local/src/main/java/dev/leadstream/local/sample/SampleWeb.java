@@ -129,6 +129,10 @@ public final class SampleWeb implements AutoCloseable {
             case "/contact" -> respond(exchange, 200, SamplePages.contact(business));
             case "/about" -> respond(exchange, 200, SamplePages.home(business));
             case "/app" -> respond(exchange, 200, SamplePages.scripted(business));
+            case "/team" -> respond(exchange, 200, SamplePages.team(business));
+            case "/careers" -> respond(exchange, 200, SamplePages.careers(business));
+            case "/locations" -> respond(exchange, SamplePages.branches(business).isEmpty() ? 404 : 200,
+                    SamplePages.locations(business));
             case "/robots.txt" -> respond(exchange, 200, "User-agent: *\nAllow: /\n", "text/plain");
             default -> respond(exchange, 404, "<html><body>Not found</body></html>");
         }

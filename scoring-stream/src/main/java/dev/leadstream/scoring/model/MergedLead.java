@@ -1,6 +1,7 @@
 package dev.leadstream.scoring.model;
 
 import dev.leadstream.topics.event.FieldValue;
+import dev.leadstream.topics.event.Firmographics;
 import dev.leadstream.topics.event.RawLead;
 import dev.leadstream.topics.event.ScoredLead.FieldChange;
 import dev.leadstream.topics.event.SiteProfile;
@@ -96,6 +97,9 @@ public record MergedLead(
         // carried for enrichment's firmographic hints, with the page each came from
         remember(seen, "foundingYear", raw.foundingYear());
         raw.openingHours().forEach(v -> remember(seen, "openingHours", v));
+        if (raw.firmographics() != null && newer) {
+            restate(seen, raw.firmographics());
+        }
 
         MergedLead merged = new MergedLead(raw.leadId(), mergedWebsite, mergedName, mergedAddress, mergedDescription,
                 union(emails, raw.emails()), union(phones, raw.phones()), union(socialProfiles, raw.socialProfiles()),
@@ -146,6 +150,26 @@ public record MergedLead(
             merged.merge(key, value, (a, b) -> b.confidence() >= a.confidence() ? b : a);
         }
         return merged;
+    }
+
+    /**
+     * What a newer crawl states about size and reach replaces what an older one stated (a team
+     * grows, a job is filled); what it does not state is kept.
+     */
+    private static void restate(Map<String, List<FieldValue>> evidence, Firmographics stated) {
+        restate(evidence, "priceRange", stated.priceRange());
+        restate(evidence, "employees", stated.employees());
+        restate(evidence, "teamSize", stated.teamSize());
+        restate(evidence, "openRoles", stated.openRoles());
+        if (!stated.locations().isEmpty()) {
+            evidence.put("locations", stated.locations());
+        }
+    }
+
+    private static void restate(Map<String, List<FieldValue>> evidence, String field, FieldValue value) {
+        if (value != null) {
+            evidence.put(field, List.of(value));
+        }
     }
 
     private static void remember(Map<String, List<FieldValue>> evidence, String field, FieldValue value) {

@@ -213,7 +213,7 @@ class ScoringBenchmark {
                 FieldValue.of((1 + leadId.hashCode() % 200) + " Mill Lane, Leeds LS1 " + leadId.length() + "AB", page, "json-ld", 0.9),
                 null, FieldValue.of("Fresh bread and cakes baked every morning. " + padding, page, "json-ld", 0.9),
                 List.of(), List.of(FieldValue.of("Bakery", page, "json-ld", 0.9)), List.of(), null, null,
-                List.of(page), at, new Provenance("bench", "1", null, at), null);
+                List.of(page), at, new Provenance("bench", "1", null, at), null, null);
     }
 
     private static LeadScorer scorer() {

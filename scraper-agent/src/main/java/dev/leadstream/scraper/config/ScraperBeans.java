@@ -52,6 +52,6 @@ public class ScraperBeans {
         return new DiscoveryJob(List.of(new SeedSource(), new DirectorySource(listings), new SitemapSource(listings),
                 new ImportSource(), new OverpassSource(c.overpassUrl()),
                 new SearchSource(c.searchSearxngUrl().map(SearchSource.Searxng::new))),
-                new SiteScraper(c.maxContactPages(), renderer, c.version()), fetcher, Clock.systemUTC());
+                new SiteScraper(c.maxContactPages(), c.maxCompanyPages(), renderer, c.version()), fetcher, Clock.systemUTC());
     }
 }

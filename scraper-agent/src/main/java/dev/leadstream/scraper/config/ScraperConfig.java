@@ -68,6 +68,10 @@ public interface ScraperConfig {
     @WithDefault("3")
     int maxContactPages();
 
+    /** How many team, careers and locations pages of a site are read for size hints; 0 reads none. */
+    @WithDefault("3")
+    int maxCompanyPages();
+
     /** CSS selectors for directories whose markup is known, keyed by the directory's host. */
     Map<String, Directory> directories();
 

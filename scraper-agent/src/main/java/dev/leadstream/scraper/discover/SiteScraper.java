@@ -19,11 +19,13 @@ import org.jsoup.nodes.Document;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Turns a candidate into one raw lead: reads the business's home page and, when it lacks an email
- * or a phone number, a bounded number of its contact/about/imprint pages, then joins that with
+ * Turns a candidate into one raw lead: reads the business's home page; when it lacks an email or a
+ * phone number, a bounded number of its contact/about/imprint pages; and a bounded number of its
+ * team, careers and locations pages, for what they state about its size. Then joins that with
  * whatever the source already knew.
  */
 public final class SiteScraper {
@@ -33,11 +35,13 @@ public final class SiteScraper {
     private final PageExtractor extractor = new PageExtractor();
     private final SiteProfileReader siteReader = new SiteProfileReader();
     private final int maxContactPages;
+    private final int maxCompanyPages;
     private final ChromiumRenderer renderer;
     private final String version;
 
-    public SiteScraper(int maxContactPages, ChromiumRenderer renderer, String version) {
+    public SiteScraper(int maxContactPages, int maxCompanyPages, ChromiumRenderer renderer, String version) {
         this.maxContactPages = maxContactPages;
+        this.maxCompanyPages = maxCompanyPages;
         this.renderer = renderer;
         this.version = version;
     }
@@ -61,9 +65,9 @@ public final class SiteScraper {
                 PageFacts homeFacts = extractor.extract(home.get().page(), region);
                 facts.absorb(homeFacts);
                 if (facts.emails().isEmpty() || facts.phones().isEmpty()) {
-                    homeFacts.contactPageUrls().stream().limit(maxContactPages).forEach(url ->
-                            load(url, session).ifPresent(loaded -> facts.absorb(extractor.extract(loaded.page(), region))));
+                    read(homeFacts.contactPageUrls(), maxContactPages, facts, session, region);
                 }
+                read(homeFacts.companyPageUrls(), maxCompanyPages, facts, session, region);
             }
         }
         if (facts.name() == null && (website == null || !facts.hasContact())) {
@@ -77,7 +81,13 @@ public final class SiteScraper {
                 facts.name(), facts.emails(), facts.phones(), facts.address(), facts.geo(), facts.description(),
                 facts.socialProfiles(), facts.categories(), facts.openingHours(), facts.language(),
                 facts.foundingYear(), facts.pagesRead(), Instant.now(),
-                Provenance.of("scraper-agent", version, EXTRACTOR_VERSION), site));
+                Provenance.of("scraper-agent", version, EXTRACTOR_VERSION), site, facts.firmographics()));
+    }
+
+    /** Reads up to {@code max} of the linked pages not read yet, into {@code facts}. */
+    private void read(List<String> urls, int max, PageFacts facts, CrawlSession session, String region) {
+        urls.stream().filter(url -> !facts.pagesRead().contains(url)).limit(max).forEach(url ->
+                load(url, session).ifPresent(loaded -> facts.absorb(extractor.extract(loaded.page(), region))));
     }
 
     /** A fetched page and its document, rendered in the browser when the request asks for it. */

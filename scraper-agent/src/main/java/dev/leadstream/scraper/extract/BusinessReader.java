@@ -66,6 +66,7 @@ final class BusinessReader {
         } else {
             facts.offerAddress(value(item.text("address")));
         }
+        readSizeAndReach(item, facts);
         Props geo = item.items("geo").isEmpty() ? item : item.items("geo").getFirst();
         String lat = geo.text("latitude");
         String lon = geo.text("longitude");
@@ -84,6 +85,49 @@ final class BusinessReader {
         }
         item.types().stream().filter(t -> !NOT_BUSINESSES.contains(t))
                 .forEach(t -> facts.addCategory(value(t)));
+    }
+
+    /**
+     * Price range, stated headcount, every premises (its own addresses and those of its locations,
+     * departments and branches) and the staff it lists.
+     */
+    private void readSizeAndReach(Props item, PageFacts facts) {
+        facts.offerPriceRange(value(item.text("priceRange")));
+        List<Props> headcount = item.items("numberOfEmployees");
+        facts.offerEmployees(value(headcount.isEmpty() ? item.text("numberOfEmployees") : quantity(headcount.getFirst())));
+        item.items("address").forEach(a -> facts.addLocation(value(address(a))));
+        for (String link : List.of("location", "department", "subOrganization")) {
+            for (Props place : item.items(link)) {
+                place.items("address").forEach(a -> facts.addLocation(value(address(a))));
+            }
+        }
+        for (String link : List.of("employee", "employees", "member")) {
+            for (Props person : item.items(link)) {
+                readPerson(person, facts);
+            }
+        }
+    }
+
+    /** A person counts as staff when the page gives both a name and a job title. */
+    void readPerson(Props person, PageFacts facts) {
+        String name = person.text("name");
+        if (name != null && !name.isBlank() && person.text("jobTitle") != null) {
+            facts.addTeamMember(name, FieldValue.of("1", url, method, confidence));
+        }
+    }
+
+    void readJobPosting(Props posting, PageFacts facts) {
+        facts.addJobPosting(value(posting.text("title")));
+    }
+
+    /** schema.org QuantitativeValue: {@code value}, or {@code minValue}-{@code maxValue}. */
+    private static String quantity(Props q) {
+        if (q.text("value") != null) {
+            return q.text("value");
+        }
+        String min = q.text("minValue");
+        String max = q.text("maxValue");
+        return min != null && max != null ? min + "-" + max : min != null ? min + "+" : max;
     }
 
     private static String address(Props address) {

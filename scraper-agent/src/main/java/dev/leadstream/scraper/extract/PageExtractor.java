@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * Reads a business profile out of one HTML page, most trustworthy evidence first: schema.org
  * JSON-LD, microdata and RDFa Lite; OpenGraph; mailto/tel links; then heuristics on the visible
  * text (obfuscated emails, phone numbers, address, map coordinates, founding year). Links to
- * contact, about and imprint pages of the same site are collected for the caller to follow.
+ * contact, about and imprint pages, and to team, careers and locations pages, of the same site
+ * are collected for the caller to follow.
  */
 public final class PageExtractor {
 
@@ -30,6 +31,16 @@ public final class PageExtractor {
     private static final Pattern FOUNDED = Pattern.compile(
             "\\b(?:since|established(?: in)?|est\\.?|founded(?: in)?|family[- ]run since|serving [^.]{0,30} since)\\s+(1[6-9]\\d\\d|20\\d\\d)\\b",
             Pattern.CASE_INSENSITIVE);
+    /** "a team of 12", "we employ over 40 people", "25 staff": a headcount the business states. */
+    private static final Pattern HEADCOUNT = Pattern.compile(
+            "\\b(?:(?:a|our)(?: [a-z]+)? team of (?:over |more than |around |about |nearly )?\\d{1,5}"
+                    + "|(?:employ(?:s|ing)?|we are|we're) (?:over |more than |around |about |nearly )?\\d{1,5}\\+? (?:people|staff|employees)"
+                    + "|\\d{1,5}\\+? (?:full-time |part-time )?(?:staff|employees|team members))\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final List<String> COMPANY_PATHS = List.of("/team", "/our-team", "/staff", "/people", "/careers",
+            "/jobs", "/vacancies", "/join-us", "/work-with-us", "/locations", "/branches", "/stores", "/shops", "/find-a-store");
+    private static final List<String> COMPANY_WORDS = List.of("meet the team", "our team", "our staff", "careers", "jobs",
+            "vacancies", "join us", "work with us", "our locations", "our shops", "our stores", "our branches", "find a store");
     private static final Pattern MAP_COORDINATES = Pattern.compile("[@=](-?\\d{1,2}\\.\\d{3,}),\\s*(-?\\d{1,3}\\.\\d{3,})");
     private static final List<String> CONTACT_WORDS = List.of("contact", "kontakt", "impressum", "imprint", "about",
             "legal-notice", "mentions-legales", "contacto", "chi-siamo", "find-us", "visit");
@@ -59,10 +70,7 @@ public final class PageExtractor {
                 continue; // broken JSON-LD is common; the other methods still run
             }
             for (JsonNode node : candidates(root)) {
-                JsonLdProps item = new JsonLdProps(node);
-                if (BusinessReader.isBusiness(item)) {
-                    reader.read(item, facts);
-                }
+                readItem(new JsonLdProps(node), reader, facts);
             }
         }
     }
@@ -94,11 +102,18 @@ public final class PageExtractor {
         BusinessReader reader = new BusinessReader(url, method, 0.9, region);
         for (Element scope : page.getElementsByAttribute(syntax.scopeAttr)) {
             if (!scope.attr(syntax.typeAttr).isBlank()) {
-                MarkupProps item = new MarkupProps(scope, syntax);
-                if (BusinessReader.isBusiness(item)) {
-                    reader.read(item, facts);
-                }
+                readItem(new MarkupProps(scope, syntax), reader, facts);
             }
+        }
+    }
+
+    private static void readItem(Props item, BusinessReader reader, PageFacts facts) {
+        if (BusinessReader.isBusiness(item)) {
+            reader.read(item, facts);
+        } else if (item.types().contains("person")) {
+            reader.readPerson(item, facts);
+        } else if (item.types().contains("jobposting")) {
+            reader.readJobPosting(item, facts);
         }
     }
 
@@ -120,6 +135,9 @@ public final class PageExtractor {
                 }
                 if (isContactLink(link, lower) && sameHost(absolute, url)) {
                     facts.addContactPage(absolute.split("#", 2)[0]);
+                }
+                if (isCompanyLink(link, lower) && sameHost(absolute, url)) {
+                    facts.addCompanyPage(absolute.split("#", 2)[0]);
                 }
             }
         }
@@ -146,6 +164,10 @@ public final class PageExtractor {
         Element address = page.selectFirst("address");
         if (address != null && !address.text().isBlank()) {
             facts.offerAddress(FieldValue.of(address.text(), url, "heuristic", 0.7));
+        }
+        Matcher headcount = HEADCOUNT.matcher(text);
+        if (headcount.find()) {
+            facts.offerEmployees(FieldValue.of(headcount.group().trim(), url, "heuristic", 0.6));
         }
         Matcher founded = FOUNDED.matcher(text);
         if (founded.find()) {
@@ -197,6 +219,12 @@ public final class PageExtractor {
     private static boolean isContactLink(Element link, String href) {
         String text = link.text().toLowerCase(Locale.ROOT);
         return CONTACT_WORDS.stream().anyMatch(w -> href.contains(w) || text.contains(w));
+    }
+
+    private static boolean isCompanyLink(Element link, String href) {
+        String text = link.text().toLowerCase(Locale.ROOT);
+        String path = href.replaceFirst("^[a-z]+://[^/]+", "");
+        return COMPANY_PATHS.stream().anyMatch(path::contains) || COMPANY_WORDS.stream().anyMatch(text::contains);
     }
 
     private static boolean sameHost(String a, String b) {

@@ -1,11 +1,14 @@
 package dev.leadstream.scraper.extract;
 
 import dev.leadstream.topics.event.FieldValue;
+import dev.leadstream.topics.event.Firmographics;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -15,6 +18,9 @@ import java.util.Set;
  * once, with its most confident evidence.
  */
 public final class PageFacts {
+
+    private static final int MAX_LOCATIONS = 200;
+    private static final int MAX_TITLES_SHOWN = 5;
 
     private FieldValue name;
     private FieldValue address;
@@ -27,7 +33,15 @@ public final class PageFacts {
     private final Map<String, FieldValue> socialProfiles = new LinkedHashMap<>();
     private final Map<String, FieldValue> categories = new LinkedHashMap<>();
     private final Map<String, FieldValue> openingHours = new LinkedHashMap<>();
+    private FieldValue priceRange;
+    private FieldValue employees;
+    /** Keyed by the street part of the address, so one premises written two ways counts once. */
+    private final Map<String, FieldValue> locations = new LinkedHashMap<>();
+    /** People a page presents with a job title, by name; only their number leaves the scraper. */
+    private final Map<String, FieldValue> teamMembers = new LinkedHashMap<>();
+    private final Map<String, FieldValue> jobPostings = new LinkedHashMap<>();
     private final Set<String> contactPageUrls = new LinkedHashSet<>();
+    private final Set<String> companyPageUrls = new LinkedHashSet<>();
     private final Set<String> pagesRead = new LinkedHashSet<>();
 
     public void offerName(FieldValue v) {
@@ -74,6 +88,40 @@ public final class PageFacts {
         add(openingHours, v);
     }
 
+    public void offerPriceRange(FieldValue v) {
+        priceRange = better(priceRange, v);
+    }
+
+    public void offerEmployees(FieldValue v) {
+        employees = better(employees, v);
+    }
+
+    /** A premises address; at most {@value #MAX_LOCATIONS} are kept. */
+    public void addLocation(FieldValue v) {
+        if (v != null && v.value() != null && locations.size() < MAX_LOCATIONS) {
+            String street = v.value().split(",", 2)[0].toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+            if (!street.isEmpty()) {
+                locations.merge(street, v, (a, b) -> b.confidence() > a.confidence() ? b : a);
+            }
+        }
+    }
+
+    /** A person presented with a job title; {@code name} only tells one person from another. */
+    public void addTeamMember(String name, FieldValue evidence) {
+        teamMembers.putIfAbsent(name.toLowerCase(Locale.ROOT).trim(), evidence);
+    }
+
+    /** A job posting; its value is the job title. */
+    public void addJobPosting(FieldValue title) {
+        if (title != null && title.value() != null && !title.value().isBlank()) {
+            jobPostings.putIfAbsent(title.value().toLowerCase(Locale.ROOT) + " " + title.sourceUrl(), title);
+        }
+    }
+
+    public void addCompanyPage(String url) {
+        companyPageUrls.add(url);
+    }
+
     public void addContactPage(String url) {
         contactPageUrls.add(url);
     }
@@ -95,6 +143,11 @@ public final class PageFacts {
         other.socialProfiles.values().forEach(this::addSocialProfile);
         other.categories.values().forEach(this::addCategory);
         other.openingHours.values().forEach(this::addOpeningHours);
+        offerPriceRange(other.priceRange);
+        offerEmployees(other.employees);
+        other.locations.values().forEach(this::addLocation);
+        other.teamMembers.forEach(this::addTeamMember);
+        other.jobPostings.values().forEach(this::addJobPosting);
         pagesRead.addAll(other.pagesRead);
     }
 
@@ -162,6 +215,31 @@ public final class PageFacts {
 
     public List<FieldValue> openingHours() {
         return List.copyOf(openingHours.values());
+    }
+
+    /** What the pages stated about size and reach; null when they stated nothing. */
+    public Firmographics firmographics() {
+        Firmographics stated = new Firmographics(priceRange, List.copyOf(locations.values()), employees,
+                count(teamMembers.values(), teamMembers.size() + ""), openRoles());
+        return stated.isEmpty() ? null : stated;
+    }
+
+    private FieldValue openRoles() {
+        List<String> titles = jobPostings.values().stream().map(FieldValue::value).distinct().toList();
+        String shown = String.join(", ", titles.subList(0, Math.min(titles.size(), MAX_TITLES_SHOWN)))
+                + (titles.size() > MAX_TITLES_SHOWN ? ", ..." : "");
+        return count(jobPostings.values(), jobPostings.size() + ": " + shown);
+    }
+
+    /** A count, with the evidence of the first page that showed one of what was counted. */
+    private static FieldValue count(Collection<FieldValue> counted, String value) {
+        return counted.stream().findFirst()
+                .map(first -> FieldValue.of(value, first.sourceUrl(), first.method(), first.confidence()))
+                .orElse(null);
+    }
+
+    public List<String> companyPageUrls() {
+        return new ArrayList<>(companyPageUrls);
     }
 
     public List<String> contactPageUrls() {

@@ -101,7 +101,7 @@ class CrawlBenchmark {
                 AddressGuard.allowing("127.0.0.1/32"));
         try (PoliteFetcher fetcher = new PoliteFetcher(settings)) {
             DiscoveryJob job = new DiscoveryJob(List.of(new DirectorySource(new ListingReader(Map.of()))),
-                    new SiteScraper(3, noBrowser, "benchmark"), fetcher, Clock.systemUTC());
+                    new SiteScraper(3, 3, noBrowser, "benchmark"), fetcher, Clock.systemUTC());
             long start = System.nanoTime();
             DiscoveryProgress done = job.run(request, leads::add, p -> { });
             return new Run(done.pagesFetched(), leads.size(), Duration.ofNanos(System.nanoTime() - start));

@@ -169,7 +169,7 @@ class DiscoveryJobTest {
             DiscoveryJob job = new DiscoveryJob(List.of(new SeedSource(), new DirectorySource(listings),
                 new SitemapSource(listings), new ImportSource(), new OverpassSource(apiBase + "/api/interpreter"),
                 new SearchSource(Optional.of(new SearchSource.Searxng(apiBase)))),
-                new SiteScraper(3, renderer, "test"), fetcher, Clock.systemUTC());
+                new SiteScraper(3, 3, renderer, "test"), fetcher, Clock.systemUTC());
             List<RawLead> leads = new CopyOnWriteArrayList<>();
             DiscoveryProgress done = job.run(request, leads::add, p -> { });
             return new Result(List.copyOf(leads), done);

@@ -4,6 +4,7 @@ import dev.leadstream.local.sample.SampleBusiness;
 import dev.leadstream.local.sample.SampleBusinesses;
 import dev.leadstream.local.sample.SamplePages;
 import dev.leadstream.topics.event.FieldValue;
+import dev.leadstream.topics.event.Firmographics;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,12 +37,13 @@ class PageExtractorTest {
     }
 
     @Test
-    void jsonLdAlsoGivesSocialProfilesOpeningHoursAndFoundingYear() {
+    void jsonLdAlsoGivesSocialProfilesOpeningHoursFoundingYearAndPriceRange() {
         SampleBusiness b = sample(SampleBusiness.Markup.JSON_LD);
         PageFacts facts = extract(SamplePages.home(b), "http://" + b.host() + "/");
         assertThat(values(facts.socialProfiles())).containsExactly(b.instagram());
         assertThat(values(facts.openingHours())).containsExactly("Mo-Sa 08:00-17:00");
         assertThat(facts.foundingYear().value()).isEqualTo("2004");
+        assertThat(facts.firmographics().priceRange()).isEqualTo(FieldValue.of("££", "http://" + b.host() + "/", "json-ld", 0.95));
         assertThat(values(facts.categories())).contains("localbusiness");
     }
 
@@ -145,6 +147,69 @@ class PageExtractorTest {
 
     private SampleBusiness sample(SampleBusiness.Markup markup) {
         return samples.stream().filter(s -> s.markup() == markup).findFirst().orElseThrow();
+    }
+
+    @Test
+    void teamCareersAndLocationsPagesStateSizeAndReachWithTheirEvidence() {
+        SampleBusiness b = SampleBusinesses.generate(12, 42).stream()
+                .filter(x -> !SamplePages.branches(x).isEmpty() && !SamplePages.openRoles(x).isEmpty()).findFirst().orElseThrow();
+        String site = "http://" + b.host();
+        PageFacts facts = extract(SamplePages.home(b), site + "/");
+        assertThat(facts.companyPageUrls()).containsExactly(site + "/team", site + "/careers", site + "/locations");
+        for (String path : List.of("/team", "/careers", "/locations")) {
+            String html = switch (path) {
+                case "/team" -> SamplePages.team(b);
+                case "/careers" -> SamplePages.careers(b);
+                default -> SamplePages.locations(b);
+            };
+            facts.absorb(extract(html, site + path));
+        }
+        Firmographics stated = facts.firmographics();
+        // the main premises is on the home page and on the locations page: counted once
+        assertThat(stated.locations()).hasSize(1 + SamplePages.branches(b).size());
+        assertThat(stated.locations()).allSatisfy(l -> assertThat(l.value()).endsWith(b.city()));
+        assertThat(stated.teamSize()).isEqualTo(FieldValue.of(Integer.toString(SamplePages.teamSize(b)), site + "/team", "microdata", 0.9));
+        assertThat(stated.employees().value()).isEqualTo("a team of " + SamplePages.teamSize(b));
+        assertThat(stated.openRoles().value())
+                .isEqualTo(SamplePages.openRoles(b).size() + ": " + String.join(", ", SamplePages.openRoles(b)));
+        assertThat(stated.openRoles().sourceUrl()).isEqualTo(site + "/careers");
+    }
+
+    @Test
+    void aCareersPageWithoutPostingsAndAPageWithoutFactsStateNothing() {
+        SampleBusiness b = SampleBusinesses.generate(12, 42).stream()
+                .filter(x -> SamplePages.openRoles(x).isEmpty()).findFirst().orElseThrow();
+        assertThat(extract(SamplePages.careers(b), "http://" + b.host() + "/careers").firmographics()).isNull();
+        assertThat(extract("<html><body><p>Fresh bread daily. 12 loaves left.</p></body></html>", "http://x.test/")
+                .firmographics()).isNull();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "We are a small team of 12 bakers.|a small team of 12",
+            "Today we employ over 40 people across Leeds.|employ over 40 people",
+            "With 25 staff and two vans|25 staff",
+            "Our 8 full-time team members|8 full-time team members"})
+    void aStatedHeadcountIsQuotedAsWritten(String sentence, String quoted) {
+        PageFacts facts = extract("<html><body><p>" + sentence + "</p></body></html>", "http://x.test/about");
+        assertThat(facts.firmographics().employees()).isEqualTo(FieldValue.of(quoted, "http://x.test/about", "heuristic", 0.6));
+    }
+
+    @Test
+    void schemaOrgHeadcountDepartmentsAndStaffAreRead() {
+        String html = "<html><head><script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+                + "\"@type\":\"Restaurant\",\"name\":\"Copper Kitchen\",\"priceRange\":\"$$$\","
+                + "\"numberOfEmployees\":{\"@type\":\"QuantitativeValue\",\"minValue\":10,\"maxValue\":49},"
+                + "\"address\":{\"@type\":\"PostalAddress\",\"streetAddress\":\"1 Dock St\",\"addressLocality\":\"Hull\"},"
+                + "\"department\":[{\"@type\":\"Restaurant\",\"name\":\"Copper Kitchen York\",\"address\":{"
+                + "\"@type\":\"PostalAddress\",\"streetAddress\":\"9 Stonegate\",\"addressLocality\":\"York\"}}],"
+                + "\"employee\":[{\"@type\":\"Person\",\"name\":\"Ann Lee\",\"jobTitle\":\"Chef\"},"
+                + "{\"@type\":\"Person\",\"name\":\"Bob Ray\"}]}</script></head><body></body></html>";
+        Firmographics stated = extract(html, "https://copper.test/").firmographics();
+        assertThat(stated.priceRange().value()).isEqualTo("$$$");
+        assertThat(stated.employees().value()).isEqualTo("10-49");
+        assertThat(values(stated.locations())).containsExactly("1 Dock St, Hull", "9 Stonegate, York");
+        assertThat(stated.teamSize().value()).isEqualTo("1"); // a person without a job title is not counted as staff
     }
 
     private PageFacts extract(String html, String url) {

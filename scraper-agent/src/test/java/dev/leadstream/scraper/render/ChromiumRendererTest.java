@@ -82,7 +82,7 @@ class ChromiumRendererTest {
                 new DiscoveryRequest.Limits(20, 1, 5, 60), "test", Instant.now());
         try (PoliteFetcher fetcher = new PoliteFetcher(SampleWebOnLoopback.settings())) {
             CrawlSession session = new CrawlSession(fetcher, request, Clock.systemUTC());
-            return new SiteScraper(0, renderer("127.0.0.1/32"), "test")
+            return new SiteScraper(0, 0, renderer("127.0.0.1/32"), "test")
                     .scrape(Candidate.site(scriptedPage(), "seed"), session);
         }
     }

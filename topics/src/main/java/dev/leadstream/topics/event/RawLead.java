@@ -7,7 +7,8 @@ import java.util.List;
  * One business as the scraper saw it on its site (home page plus a bounded number of contact
  * pages) or in a listing source; every field carries its evidence.
  *
- * @param site what the home page is built with; null for a lead read from a listing only
+ * @param site          what the home page is built with; null for a lead read from a listing only
+ * @param firmographics what its pages state about its size and reach; null when they state nothing
  */
 public record RawLead(
         String leadId,
@@ -29,7 +30,8 @@ public record RawLead(
         List<String> pagesRead,
         Instant fetchedAt,
         Provenance provenance,
-        SiteProfile site) {
+        SiteProfile site,
+        Firmographics firmographics) {
 
     public RawLead {
         emails = emails == null ? List.of() : List.copyOf(emails);
