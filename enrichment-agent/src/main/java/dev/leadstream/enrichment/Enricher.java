@@ -44,34 +44,44 @@ public final class Enricher {
     }
 
     public List<EnrichedLead> enrich(List<ScoredLead> leads) {
+        List<Indexed> indexed = store(leads);
+        List<EnrichedLead> enriched = new ArrayList<>();
+        for (Indexed lead : indexed) {
+            enriched.add(enriched(lead.lead(), lead.own(), lead.entry()));
+        }
+        return enriched;
+    }
+
+    /** Embeds and stores the leads without enriching them: what restoring the index from the topics does. */
+    public void index(List<ScoredLead> leads) {
+        store(leads);
+    }
+
+    private record Indexed(ScoredLead lead, List<Signal> own, VectorStore.Entry entry) {
+    }
+
+    private List<Indexed> store(List<ScoredLead> leads) {
         List<List<Signal>> own = leads.stream().map(leadSignals::of).toList();
         List<String> texts = new ArrayList<>();
         for (int i = 0; i < leads.size(); i++) {
             texts.add(ProfileText.of(leads.get(i), own.get(i)));
         }
         List<float[]> vectors = embedder.embed(texts);
-        List<VectorStore.Entry> entries = new ArrayList<>();
+        List<Indexed> indexed = new ArrayList<>();
         for (int i = 0; i < leads.size(); i++) {
-            entries.add(lookalikes.entry(leads.get(i), own.get(i), vectors.get(i)));
+            indexed.add(new Indexed(leads.get(i), own.get(i), lookalikes.entry(leads.get(i), own.get(i), vectors.get(i))));
         }
-        store.upsert(entries);
+        store.upsert(indexed.stream().map(Indexed::entry).toList());
         store.flush();
-        List<EnrichedLead> enriched = new ArrayList<>();
-        for (int i = 0; i < leads.size(); i++) {
-            enriched.add(enriched(leads.get(i), own.get(i), entries.get(i)));
-        }
-        return enriched;
+        return indexed;
     }
 
     /**
-     * Records that a lead engaged, and enriches again the leads that resemble it, whose lookalikes
+     * Records that a lead engaged, and enriches again the leads nearest to it, whose lookalikes
      * just changed. Nothing when the engagement is not one (sent, bounced) or the lead is unknown.
      */
     public List<EnrichedLead> engaged(Engagement engagement) {
-        if (!Lookalikes.isEngagement(engagement.type())) {
-            return List.of();
-        }
-        Optional<VectorStore.Entry> engaged = lookalikes.markEngaged(engagement);
+        Optional<VectorStore.Entry> engaged = record(engagement);
         store.flush();
         if (engaged.isEmpty()) {
             return List.of();
@@ -82,6 +92,14 @@ public final class Enricher {
             again.add(enriched(lead, leadSignals.of(lead), store.get(hit.id()).orElseThrow()));
         }
         return again;
+    }
+
+    /**
+     * Records that a lead engaged, without flushing the store; the lead's entry when it is embedded
+     * and this was an engagement.
+     */
+    public Optional<VectorStore.Entry> record(Engagement engagement) {
+        return Lookalikes.isEngagement(engagement.type()) ? lookalikes.markEngaged(engagement) : Optional.empty();
     }
 
     private EnrichedLead enriched(ScoredLead lead, List<Signal> own, VectorStore.Entry entry) {

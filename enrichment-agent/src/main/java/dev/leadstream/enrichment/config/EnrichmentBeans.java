@@ -2,6 +2,7 @@ package dev.leadstream.enrichment.config;
 
 import dev.leadstream.enrichment.Enricher;
 import dev.leadstream.enrichment.lookalike.Embedder;
+import dev.leadstream.enrichment.lookalike.IndexRestore;
 import dev.leadstream.enrichment.lookalike.Lookalikes;
 import dev.leadstream.enrichment.lookalike.LuceneVectorStore;
 import dev.leadstream.enrichment.lookalike.QdrantVectorStore;
@@ -16,6 +17,7 @@ import dev.leadstream.enrichment.trends.WikipediaPageviews;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -70,6 +72,16 @@ public class EnrichmentBeans {
     private static Optional<ExternalInterest> externalInterest(EnrichmentConfig.Wikipedia wikipedia) {
         return wikipedia.enabled() ? Optional.of(new WikipediaPageviews(wikipedia.baseUrl(), wikipedia.project(),
                 wikipedia.userAgent(), wikipedia.cacheFor(), Clock.systemUTC())) : Optional.empty();
+    }
+
+    @Produces
+    @ApplicationScoped
+    IndexRestore indexRestore(Enricher enricher, VectorStore store,
+                              @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                              @ConfigProperty(name = "mp.messaging.incoming.scored-leads.group.id") String groupId,
+                              @ConfigProperty(name = "mp.messaging.incoming.scored-leads.topic") String leadsTopic,
+                              @ConfigProperty(name = "mp.messaging.incoming.engagement.topic") String engagementTopic) {
+        return new IndexRestore(bootstrapServers, groupId, leadsTopic, engagementTopic, enricher, store);
     }
 
     @Produces
