@@ -143,6 +143,8 @@ class WholeSystemIT {
         JsonNode similar = signal(api.get("/api/leads/" + lookalikeId), "similar_to").orElseThrow();
         assertThat(similar.path("value").asText()).isEqualTo(leadId);
         assertThat(similar.path("evidence").asText()).contains("Rose Bakery", "replied", "same sector (bakery)");
+        assertThat(signal(api.get("/api/leads/" + leadId), "engaged")).hasValueSatisfying(s ->
+                assertThat(s.path("value").asText()).isEqualTo("replied"));
 
         // engagement reaches feedback-stream, which publishes a new scoring model for the segment
         TopicProbe probe = new TopicProbe(stack.bootstrapServers());

@@ -77,8 +77,8 @@ public final class Enricher {
     }
 
     /**
-     * Records that a lead engaged, and enriches again the leads nearest to it, whose lookalikes
-     * just changed. Nothing when the engagement is not one (sent, bounced) or the lead is unknown.
+     * Records that a lead engaged, and enriches again that lead (which now says so) and the leads
+     * nearest to it, whose lookalikes just changed. Nothing when the engagement is not one (sent, bounced) or the lead is unknown.
      */
     public List<EnrichedLead> engaged(Engagement engagement) {
         Optional<VectorStore.Entry> engaged = record(engagement);
@@ -87,6 +87,8 @@ public final class Enricher {
             return List.of();
         }
         List<EnrichedLead> again = new ArrayList<>();
+        ScoredLead self = EventJson.read(engaged.get().payload().get("lead"), ScoredLead.class);
+        again.add(enriched(self, leadSignals.of(self), engaged.get()));
         for (VectorStore.Hit hit : lookalikes.resembling(engaged.get(), reEnrichLimit)) {
             ScoredLead lead = EventJson.read(hit.payload().get("lead"), ScoredLead.class);
             again.add(enriched(lead, leadSignals.of(lead), store.get(hit.id()).orElseThrow()));

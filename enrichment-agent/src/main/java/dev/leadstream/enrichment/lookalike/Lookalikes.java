@@ -118,12 +118,17 @@ public final class Lookalikes {
                     hit.payload().get(OUTCOME), day(hit.payload().get(ENGAGED_AT)), reasons(lead.payload(), hit.payload()))));
         }
         signals.add(score(engaged, alike));
+        if ("true".equals(lead.payload().get(ENGAGED))) {
+            signals.add(new Signal("lookalike", "engaged", lead.payload().get(OUTCOME), String.format(Locale.ROOT,
+                    "this lead %s on %s: the leads most like it name it as their lookalike", lead.payload().get(OUTCOME),
+                    day(lead.payload().get(ENGAGED_AT)))));
+        }
         return signals;
     }
 
     private Signal score(List<VectorStore.Hit> engaged, List<VectorStore.Hit> alike) {
         if (engaged.isEmpty()) {
-            return new Signal("lookalike", "score", "0", "no lead has engaged yet, so there is nothing to resemble");
+            return new Signal("lookalike", "score", "0", "no other lead has engaged yet, so there is nothing to resemble");
         }
         VectorStore.Hit best = engaged.getFirst();
         int score = (int) Math.round(Math.max(0, best.similarity()) * 100);

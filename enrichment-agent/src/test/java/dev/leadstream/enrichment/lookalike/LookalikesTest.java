@@ -67,6 +67,12 @@ public class LookalikesTest {
             Signal score = signals.stream().filter(s -> s.name().equals("score")).findFirst().orElseThrow();
             assertThat(Integer.parseInt(score.value())).isGreaterThanOrEqualTo(60);
             assertThat(score.evidence()).contains("crust.test (replied)");
+
+            // the lead that replied says so; the dental clinic that opened is too unlike it to be its lookalike
+            List<Signal> crust = lookalikes.of(store.get("crust.test").orElseThrow());
+            assertThat(crust).extracting(Signal::name).containsExactly("score", "engaged");
+            assertThat(crust.get(1).value()).isEqualTo("replied");
+            assertThat(crust.get(1).evidence()).contains("replied on 2026-11-20");
         }
     }
 
@@ -77,7 +83,7 @@ public class LookalikesTest {
             VectorStore.Entry rose = stored(lookalikes, store, lead("rose.test", "Rose Bakery", "bakery", "Bakery", "Leeds",
                     "Sourdough"), List.of());
             assertThat(lookalikes.of(rose)).containsExactly(
-                    new Signal("lookalike", "score", "0", "no lead has engaged yet, so there is nothing to resemble"));
+                    new Signal("lookalike", "score", "0", "no other lead has engaged yet, so there is nothing to resemble"));
         }
     }
 
