@@ -59,7 +59,8 @@ public final class SamplePages {
             {"Dev Patel", "Barista"}, {"Ella Moss", "Assistant"}, {"Finn Walsh", "Apprentice"}, {"Grace Lowe", "Bookkeeper"},
             {"Hugo Reed", "Driver"}};
     private static final String[] ROLES = {"Weekend assistant", "Apprentice", "Delivery driver"};
-    private static final String[] BRANCH_STREETS = {"4 Park Row", "27 Station Road"};
+    /** House numbers above those of {@link SampleBusinesses}' streets, so a branch is never the main premises. */
+    private static final String[] BRANCH_STREETS = {"204 Park Row", "227 Station Road"};
 
     /** How many people the team page presents, 3 to 8. */
     public static int teamSize(SampleBusiness b) {

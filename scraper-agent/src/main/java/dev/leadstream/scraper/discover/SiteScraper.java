@@ -65,9 +65,9 @@ public final class SiteScraper {
                 PageFacts homeFacts = extractor.extract(home.get().page(), region);
                 facts.absorb(homeFacts);
                 if (facts.emails().isEmpty() || facts.phones().isEmpty()) {
-                    read(homeFacts.contactPageUrls(), maxContactPages, facts, session, region);
+                    read(homeFacts.contactPageUrls(), maxContactPages, facts, session, region).forEach(facts::absorb);
                 }
-                read(homeFacts.companyPageUrls(), maxCompanyPages, facts, session, region);
+                read(homeFacts.companyPageUrls(), maxCompanyPages, facts, session, region).forEach(facts::absorbSizeAndReach);
             }
         }
         if (facts.name() == null && (website == null || !facts.hasContact())) {
@@ -84,10 +84,12 @@ public final class SiteScraper {
                 Provenance.of("scraper-agent", version, EXTRACTOR_VERSION), site, facts.firmographics()));
     }
 
-    /** Reads up to {@code max} of the linked pages not read yet, into {@code facts}. */
-    private void read(List<String> urls, int max, PageFacts facts, CrawlSession session, String region) {
-        urls.stream().filter(url -> !facts.pagesRead().contains(url)).limit(max).forEach(url ->
-                load(url, session).ifPresent(loaded -> facts.absorb(extractor.extract(loaded.page(), region))));
+    /** What up to {@code max} of the linked pages that {@code facts} has not read yet say. */
+    private List<PageFacts> read(List<String> urls, int max, PageFacts facts, CrawlSession session, String region) {
+        return urls.stream().filter(url -> !facts.pagesRead().contains(url)).limit(max)
+                .flatMap(url -> load(url, session).stream())
+                .map(loaded -> extractor.extract(loaded.page(), region))
+                .toList();
     }
 
     /** A fetched page and its document, rendered in the browser when the request asks for it. */

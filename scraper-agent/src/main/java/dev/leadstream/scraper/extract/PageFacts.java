@@ -111,10 +111,10 @@ public final class PageFacts {
         teamMembers.putIfAbsent(name.toLowerCase(Locale.ROOT).trim(), evidence);
     }
 
-    /** A job posting; its value is the job title. */
+    /** A job posting; its value is the job title. A title posted on two pages counts once. */
     public void addJobPosting(FieldValue title) {
         if (title != null && title.value() != null && !title.value().isBlank()) {
-            jobPostings.putIfAbsent(title.value().toLowerCase(Locale.ROOT) + " " + title.sourceUrl(), title);
+            jobPostings.putIfAbsent(title.value().toLowerCase(Locale.ROOT).trim(), title);
         }
     }
 
@@ -143,6 +143,15 @@ public final class PageFacts {
         other.socialProfiles.values().forEach(this::addSocialProfile);
         other.categories.values().forEach(this::addCategory);
         other.openingHours.values().forEach(this::addOpeningHours);
+        absorbSizeAndReach(other);
+    }
+
+    /**
+     * Adds only what another page said about size and reach. A team, careers or locations page
+     * names branches, people and jobs, and must not replace the business's own name, address or
+     * contacts.
+     */
+    public void absorbSizeAndReach(PageFacts other) {
         offerPriceRange(other.priceRange);
         offerEmployees(other.employees);
         other.locations.values().forEach(this::addLocation);
@@ -220,12 +229,12 @@ public final class PageFacts {
     /** What the pages stated about size and reach; null when they stated nothing. */
     public Firmographics firmographics() {
         Firmographics stated = new Firmographics(priceRange, List.copyOf(locations.values()), employees,
-                count(teamMembers.values(), teamMembers.size() + ""), openRoles());
+                count(teamMembers.values(), Integer.toString(teamMembers.size())), openRoles());
         return stated.isEmpty() ? null : stated;
     }
 
     private FieldValue openRoles() {
-        List<String> titles = jobPostings.values().stream().map(FieldValue::value).distinct().toList();
+        List<String> titles = jobPostings.values().stream().map(FieldValue::value).toList();
         String shown = String.join(", ", titles.subList(0, Math.min(titles.size(), MAX_TITLES_SHOWN)))
                 + (titles.size() > MAX_TITLES_SHOWN ? ", ..." : "");
         return count(jobPostings.values(), jobPostings.size() + ": " + shown);

@@ -106,7 +106,8 @@ final class Crawler4jCrawl {
                 return false;
             }
             PageFacts home = factsOf(referringPage);
-            return home != null && !home.hasContact() && home.contactPageUrls().contains(url.getURL());
+            return home != null && (!home.hasContact() && home.contactPageUrls().contains(url.getURL())
+                    || home.companyPageUrls().contains(url.getURL()));
         }
 
         @Override

@@ -1,7 +1,9 @@
 package dev.leadstream.scraper.bench;
 
 import dev.leadstream.local.sample.SampleBusiness;
+import dev.leadstream.local.sample.SamplePages;
 import dev.leadstream.topics.event.FieldValue;
+import dev.leadstream.topics.event.Firmographics;
 import dev.leadstream.topics.event.RawLead;
 
 import java.util.LinkedHashMap;
@@ -10,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -29,7 +32,12 @@ final class FieldAccuracy {
         }
     }
 
-    private record Field(String name, Function<RawLead, List<FieldValue>> values, BiPredicate<SampleBusiness, String> isTrue) {
+    /** A field; {@code stated} says which businesses' pages state it, so recall counts only those. */
+    private record Field(String name, Function<RawLead, List<FieldValue>> values, BiPredicate<SampleBusiness, String> isTrue,
+                         Predicate<SampleBusiness> stated) {
+        Field(String name, Function<RawLead, List<FieldValue>> values, BiPredicate<SampleBusiness, String> isTrue) {
+            this(name, values, isTrue, b -> true);
+        }
     }
 
     private static final List<Field> FIELDS = List.of(
@@ -39,7 +47,26 @@ final class FieldAccuracy {
             new Field("address", l -> one(l.address()),
                     (b, v) -> v.contains(b.street()) && v.contains(b.city()) && v.contains(b.postcode())),
             new Field("description", l -> one(l.description()), (b, v) -> v.equals(b.description())),
-            new Field("social profile", RawLead::socialProfiles, (b, v) -> v.equals(b.instagram())));
+            new Field("social profile", RawLead::socialProfiles, (b, v) -> v.equals(b.instagram())),
+            new Field("price range", l -> one(stated(l).priceRange()), (b, v) -> v.equals("££"),
+                    b -> b.markup() == SampleBusiness.Markup.JSON_LD),
+            new Field("premises (count, when 2+)", l -> premises(stated(l)),
+                    (b, v) -> v.equals(Integer.toString(1 + SamplePages.branches(b).size())), b -> !SamplePages.branches(b).isEmpty()),
+            new Field("employees", l -> one(stated(l).employees()), (b, v) -> v.equals("a team of " + SamplePages.teamSize(b))),
+            new Field("team size", l -> one(stated(l).teamSize()), (b, v) -> v.equals(Integer.toString(SamplePages.teamSize(b)))),
+            new Field("open roles", l -> one(stated(l).openRoles()),
+                    (b, v) -> v.equals(SamplePages.openRoles(b).size() + ": " + String.join(", ", SamplePages.openRoles(b))),
+                    b -> !SamplePages.openRoles(b).isEmpty()));
+
+    private static Firmographics stated(RawLead lead) {
+        return lead.firmographics() == null ? new Firmographics(null, List.of(), null, null, null) : lead.firmographics();
+    }
+
+    /** Enrichment reports a premises count only from two; one address is no count. */
+    private static List<FieldValue> premises(Firmographics stated) {
+        return stated.locations().size() < 2 ? List.of()
+                : List.of(FieldValue.of(Integer.toString(stated.locations().size()), null, null, 1));
+    }
 
     private FieldAccuracy() {
     }
@@ -58,7 +85,7 @@ final class FieldAccuracy {
                 extracted += values.size();
                 correct += (int) values.stream().filter(v -> field.isTrue().test(b, v)).count();
             }
-            scores.put(field.name(), new Score(extracted, correct, truth.size()));
+            scores.put(field.name(), new Score(extracted, correct, (int) truth.stream().filter(field.stated()).count()));
         }
         return scores;
     }

@@ -2,6 +2,7 @@ package dev.leadstream.scraper.discover;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.leadstream.local.sample.SampleBusiness;
+import dev.leadstream.local.sample.SamplePages;
 import dev.leadstream.local.sample.SampleWeb;
 import dev.leadstream.scraper.SampleWebOnLoopback;
 import dev.leadstream.scraper.crawl.PoliteFetcher;
@@ -74,6 +75,11 @@ class DiscoveryJobTest {
             assertThat(lead.name().value()).isEqualTo(b.name());
             assertThat(lead.emails()).extracting(FieldValue::value).containsExactly(b.email());
             assertThat(lead.phones()).extracting(FieldValue::value).contains(b.phone().replace(" ", ""));
+            // a locations page names branches; the business's own address still comes from its own pages
+            assertThat(lead.address().value()).contains(b.street(), b.postcode());
+            int premises = !SamplePages.branches(b).isEmpty() ? 1 + SamplePages.branches(b).size()
+                    : b.markup() == SampleBusiness.Markup.PLAIN_CONTACT_PAGE ? 0 : 1; // an <address> text is no premises
+            assertThat(lead.firmographics().locations()).hasSize(premises);
             if (b.markup() == SampleBusiness.Markup.PLAIN_CONTACT_PAGE) {
                 assertThat(lead.emails().getFirst().method()).isEqualTo("heuristic-obfuscated");
                 assertThat(lead.emails().getFirst().sourceUrl()).endsWith("/contact");
