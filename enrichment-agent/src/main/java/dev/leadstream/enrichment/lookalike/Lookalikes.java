@@ -28,6 +28,8 @@ public final class Lookalikes {
     static final String ENGAGED = "engaged";
     static final String OUTCOME = "outcome";
     static final String ENGAGED_AT = "engagedAt";
+    /** The event that set the outcome: its redelivery after a crash re-publishes, a repeat does not. */
+    static final String ENGAGED_BY = "engagedBy";
     static final String LEAD = "lead";
     /** Engaged before the lead itself was embedded: see {@link #markEngaged}. */
     static final String PENDING = "pending";
@@ -61,7 +63,7 @@ public final class Lookalikes {
         payload.put(LEAD, EventJson.toJson(lead));
         payload.put(ENGAGED, "false");
         store.get(lead.leadId()).ifPresent(previous -> {
-            for (String key : List.of(ENGAGED, OUTCOME, ENGAGED_AT)) {
+            for (String key : List.of(ENGAGED, OUTCOME, ENGAGED_AT, ENGAGED_BY)) {
                 put(payload, key, previous.payload().get(key));
             }
             if (PENDING.equals(previous.payload().get(ENGAGED))) {
@@ -72,7 +74,9 @@ public final class Lookalikes {
     }
 
     /**
-     * Marks the lead as engaged with the stronger of its outcomes so far. An engagement can come
+     * Marks the lead as engaged with the stronger of its outcomes so far. Empty, and nothing
+     * changes, when a lead that engaged engages again no more strongly (a second open), so a
+     * stream of opens does not re-enrich its neighbours each time. An engagement can come
      * before its lead was embedded (a rebuild reads both topics at once): it is then kept as a
      * pending entry, left out of every search, and the lead takes it over when it is embedded.
      * Empty when the lead is only pending.
@@ -81,9 +85,15 @@ public final class Lookalikes {
         Optional<VectorStore.Entry> stored = store.get(engagement.leadId());
         Map<String, String> payload = new LinkedHashMap<>(stored.map(VectorStore.Entry::payload).orElse(Map.of()));
         String previous = payload.get(OUTCOME);
-        if (previous == null || OUTCOMES.indexOf(engagement.type()) >= OUTCOMES.indexOf(previous)) {
+        boolean stronger = previous == null || OUTCOMES.indexOf(engagement.type()) > OUTCOMES.indexOf(previous);
+        boolean redelivered = engagement.eventId() != null && engagement.eventId().equals(payload.get(ENGAGED_BY));
+        if ("true".equals(payload.get(ENGAGED)) && !stronger && !redelivered) {
+            return Optional.empty(); // another open of a lead that opened changes nothing anyone sees
+        }
+        if (stronger) {
             payload.put(OUTCOME, engagement.type());
             payload.put(ENGAGED_AT, String.valueOf(engagement.at()));
+            put(payload, ENGAGED_BY, engagement.eventId());
         }
         boolean embedded = stored.isPresent() && !PENDING.equals(stored.get().payload().get(ENGAGED));
         payload.put(ENGAGED, embedded ? "true" : PENDING);

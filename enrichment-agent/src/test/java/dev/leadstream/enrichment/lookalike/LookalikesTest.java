@@ -88,6 +88,30 @@ public class LookalikesTest {
     }
 
     @Test
+    void aRepeatedOpenChangesNothingButARedeliveryOrAStrongerOutcomeDoes(@TempDir Path dir) {
+        try (VectorStore store = new LuceneVectorStore(dir)) {
+            Lookalikes lookalikes = new Lookalikes(store, 0.6, 3);
+            stored(lookalikes, store, lead("crust.test", "Crust Bakery", "bakery", "Bakery", "Leeds", "Sourdough"), List.of());
+            Engagement firstOpen = engagement("open-1", Engagement.OPENED, "2026-11-20T10:00:00Z");
+
+            assertThat(lookalikes.markEngaged(firstOpen)).isPresent();
+            assertThat(lookalikes.markEngaged(engagement("open-2", Engagement.OPENED, "2026-11-21T10:00:00Z"))).isEmpty();
+            // the first open read again after a crash: its re-enrichment may not have been published
+            assertThat(lookalikes.markEngaged(firstOpen)).isPresent();
+            assertThat(lookalikes.markEngaged(engagement("click-1", Engagement.CLICKED, "2026-11-22T10:00:00Z")))
+                    .hasValueSatisfying(e -> assertThat(e.payload()).containsEntry(Lookalikes.OUTCOME, "clicked")
+                            .containsEntry(Lookalikes.ENGAGED_AT, "2026-11-22T10:00:00Z"));
+            assertThat(lookalikes.markEngaged(engagement("open-3", Engagement.OPENED, "2026-11-23T10:00:00Z"))).isEmpty();
+            assertThat(store.get("crust.test").orElseThrow().payload()).containsEntry(Lookalikes.OUTCOME, "clicked");
+        }
+    }
+
+    private static Engagement engagement(String id, String type, String at) {
+        return new Engagement(id, "crust.test", type, "email", "d1", "default", "a", null, Instant.parse(at),
+                Provenance.of("test", "1", null));
+    }
+
+    @Test
     void anEngagementReadBeforeItsLeadIsKeptAndTakenOverWhenTheLeadIsEmbedded(@TempDir Path dir) {
         try (VectorStore store = new LuceneVectorStore(dir)) {
             Lookalikes lookalikes = new Lookalikes(store, 0.6, 3);
