@@ -78,7 +78,8 @@ public final class Enricher {
 
     /**
      * Records that a lead engaged, and enriches again that lead (which now says so) and the leads
-     * nearest to it, whose lookalikes just changed. Nothing when the engagement is not one (sent, bounced) or the lead is unknown.
+     * nearest to it, whose lookalikes just changed. Nothing when the engagement is not one (sent,
+     * bounced), changes nothing, or names a lead not embedded yet.
      */
     public List<EnrichedLead> engaged(Engagement engagement) {
         Optional<VectorStore.Entry> engaged = record(engagement);
@@ -87,13 +88,16 @@ public final class Enricher {
             return List.of();
         }
         List<EnrichedLead> again = new ArrayList<>();
-        ScoredLead self = EventJson.read(engaged.get().payload().get("lead"), ScoredLead.class);
-        again.add(enriched(self, leadSignals.of(self), engaged.get()));
+        again.add(enrichedAgain(engaged.get()));
         for (VectorStore.Hit hit : lookalikes.resembling(engaged.get(), reEnrichLimit)) {
-            ScoredLead lead = EventJson.read(hit.payload().get("lead"), ScoredLead.class);
-            again.add(enriched(lead, leadSignals.of(lead), store.get(hit.id()).orElseThrow()));
+            again.add(enrichedAgain(store.get(hit.id()).orElseThrow()));
         }
         return again;
+    }
+
+    private EnrichedLead enrichedAgain(VectorStore.Entry entry) {
+        ScoredLead lead = EventJson.read(entry.payload().get("lead"), ScoredLead.class);
+        return enriched(lead, leadSignals.of(lead), entry);
     }
 
     /**
