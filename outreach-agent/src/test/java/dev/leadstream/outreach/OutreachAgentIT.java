@@ -14,10 +14,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import jakarta.activation.DataHandler;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -86,17 +91,74 @@ class OutreachAgentIT {
         assertThat(replied.get(0).channel()).isEqualTo("email");
     }
 
+    @Test
+    void aPermanentDeliveryFailureIsAnnouncedAsBouncedAndADelayIsNot() throws Exception {
+        TopicProbe probe = new TopicProbe(SharedInfra.kafka().bootstrapServers());
+        String recipient = "nobody-" + UUID.randomUUID() + "@elm.test";
+        Draft draft = new Draft(UUID.randomUUID().toString(), "elm.test", 1, new Draft.Persona("owner", "warm", List.of()),
+                new Draft.Email(recipient, "Hello Elm", "Hi there", null), List.of(), List.of(), List.of(),
+                Provenance.of("test", "1", null), "uk-retail");
+        probe.send(Topics.APPROVED, draft.leadId(), Approval.draftApproved(UUID.randomUUID().toString(), draft, "ana"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> toRecipient(recipient).size() == 1);
+        String sentId = toRecipient(recipient).get(0).getMessageID();
+
+        report(recipient, sentId, "delayed", "4.4.7");
+        report(recipient, sentId, "failed", "5.1.1");
+
+        List<Engagement> bounced = probe.values(Topics.ENGAGEMENT, probe.readUntil(Topics.ENGAGEMENT.name(), Duration.ofSeconds(60),
+                        rs -> probe.values(Topics.ENGAGEMENT, rs).stream().anyMatch(e -> isBounceOf(draft, e))))
+                .stream().filter(e -> isBounceOf(draft, e)).toList();
+        // the delay was read first and announced nothing
+        assertThat(bounced).singleElement().satisfies(e -> {
+            assertThat(e.leadId()).isEqualTo("elm.test");
+            assertThat(e.segment()).isEqualTo("uk-retail");
+            assertThat(e.detail()).isEqualTo("status 5.1.1").doesNotContain(recipient);
+        });
+    }
+
+    private static boolean isBounceOf(Draft draft, Engagement e) {
+        return draft.draftId().equals(e.draftId()) && Engagement.BOUNCED.equals(e.type());
+    }
+
+    /** Sends, over real SMTP, an RFC 3464 delivery report about the message {@code sentId}. */
+    private static void report(String recipient, String sentId, String action, String status) throws Exception {
+        MimeMultipart report = new MimeMultipart("report; report-type=delivery-status");
+        MimeBodyPart human = new MimeBodyPart();
+        human.setText("Your message could not be delivered.");
+        report.addBodyPart(human);
+        report.addBodyPart(part("Reporting-MTA: dns; mx.elm.test\r\n\r\nFinal-Recipient: rfc822; " + recipient
+                + "\r\nAction: " + action + "\r\nStatus: " + status + "\r\n", "message/delivery-status"));
+        report.addBodyPart(part("Message-ID: " + sentId + "\r\nSubject: Hello Elm\r\n", "text/rfc822-headers"));
+        MimeMessage message = new MimeMessage(Session.getInstance(smtp()));
+        message.setFrom(new InternetAddress("mailer-daemon@elm.test"));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress("outreach@leadstream.local"));
+        message.setSubject("Delivery Status Notification");
+        message.setHeader("Auto-Submitted", "auto-replied");
+        message.setContent(report);
+        Transport.send(message);
+    }
+
+    private static MimeBodyPart part(String text, String type) throws Exception {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setDataHandler(new DataHandler(new ByteArrayDataSource(text.getBytes(StandardCharsets.US_ASCII), type)));
+        return part;
+    }
+
+    private static Properties smtp() {
+        Properties props = new Properties();
+        props.put("mail.smtp.host", "127.0.0.1");
+        props.put("mail.smtp.port", Integer.toString(SharedInfra.mail().smtpPort()));
+        props.put("mail.smtp.localhost", "elm.test");
+        return props;
+    }
+
     private static List<Engagement> repliedTo(Draft draft, List<Engagement> engagements) {
         return engagements.stream().filter(e -> draft.draftId().equals(e.draftId()) && Engagement.REPLIED.equals(e.type())).toList();
     }
 
     /** Sends, over real SMTP, a message from the recipient to the outreach sender. */
     private static void answer(String from, String inReplyTo, String messageId, String header, String value) throws Exception {
-        Properties props = new Properties();
-        props.put("mail.smtp.host", "127.0.0.1");
-        props.put("mail.smtp.port", Integer.toString(SharedInfra.mail().smtpPort()));
-        props.put("mail.smtp.localhost", "oak.test");
-        MimeMessage message = new MimeMessage(Session.getInstance(props)) {
+        MimeMessage message = new MimeMessage(Session.getInstance(smtp())) {
             @Override
             protected void updateMessageID() throws jakarta.mail.MessagingException {
                 setHeader("Message-ID", messageId);

@@ -3,13 +3,18 @@ package dev.leadstream.outreach.channel;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.mail.BodyPart;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,6 +70,7 @@ public class ImapMailbox {
 
     private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
     private static final int MAX_PER_POLL = 200;
+    private static final int MAX_REPORT_PART_BYTES = 64 * 1024;
 
     private final RepliesConfig config;
     private final String username;
@@ -125,7 +131,53 @@ public class ImapMailbox {
         String[] messageId = message.getHeader("Message-ID");
         Instant at = message.getReceivedDate() != null ? message.getReceivedDate().toInstant()
                 : message.getSentDate() != null ? message.getSentDate().toInstant() : Instant.now();
-        return new InboundMail(uid, messageId == null ? null : messageId[0].trim(), answers, automatic(message), at);
+        return new InboundMail(uid, messageId == null ? null : messageId[0].trim(), answers, automatic(message), at,
+                bounce(message));
+    }
+
+    /**
+     * An RFC 3464 delivery report of a permanent failure: its {@code Action: failed} and
+     * {@code Status}, and the Message-ID in the returned headers of the message that failed.
+     * A delayed or relayed report is no bounce.
+     */
+    static Optional<InboundMail.Bounce> bounce(Message message) throws MessagingException {
+        if (!message.isMimeType("multipart/report")) {
+            return Optional.empty();
+        }
+        try {
+            if (!(message.getContent() instanceof Multipart report)) {
+                return Optional.empty();
+            }
+            String status = null;
+            boolean failed = false;
+            String original = null;
+            for (int i = 0; i < report.getCount(); i++) {
+                BodyPart part = report.getBodyPart(i);
+                if (part.isMimeType("message/delivery-status")) {
+                    String fields = text(part);
+                    failed = field(fields, "Action").map(a -> a.equalsIgnoreCase("failed")).orElse(false);
+                    status = field(fields, "Status").orElse(null);
+                } else if (part.isMimeType("text/rfc822-headers") || part.isMimeType("message/rfc822")) {
+                    original = field(text(part), "Message-ID").flatMap(v -> ids(new String[]{v}).stream().findFirst()).orElse(null);
+                }
+            }
+            return failed && original != null ? Optional.of(new InboundMail.Bounce(original, status == null ? "failed" : status))
+                    : Optional.empty();
+        } catch (IOException e) {
+            throw new MessagingException("cannot read a delivery report", e);
+        }
+    }
+
+    private static String text(BodyPart part) throws IOException, MessagingException {
+        try (InputStream in = part.getInputStream()) {
+            return new String(in.readNBytes(MAX_REPORT_PART_BYTES), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The first value of a header-style field, e.g. {@code Action: failed}. */
+    private static Optional<String> field(String fields, String name) {
+        Matcher m = Pattern.compile("(?im)^" + Pattern.quote(name) + ":\\s*(.+?)\\s*$").matcher(fields);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     private static List<String> ids(String[] headers) {

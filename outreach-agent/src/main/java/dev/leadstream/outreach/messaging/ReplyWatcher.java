@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Watches the reply mailbox and announces a "replied" engagement for each message a person wrote
- * in answer to an email outreach sent. Out-of-office answers and bounces are not replies. Each
+ * in answer to an email outreach sent, and a "bounced" one for each report that such an email
+ * failed for good. Out-of-office answers and delayed-delivery reports are neither. Each
  * message is announced before the position moves past it, under an id derived from its
  * Message-ID, so a crash in between announces the same event again, never a second one.
  */
@@ -68,7 +69,7 @@ public class ReplyWatcher {
         try {
             ImapMailbox.Batch batch = mailbox.readAfter(position::lastUid);
             for (InboundMail mail : batch.messages()) {
-                replyTo(mail).ifPresent(publisher::publish);
+                engagementOf(mail).ifPresent(publisher::publish);
                 position.advance(batch.uidValidity(), mail.uid());
             }
             if (failing) {
@@ -83,8 +84,33 @@ public class ReplyWatcher {
         }
     }
 
-    /** The "replied" engagement a message makes, when a person wrote it in answer to an email we sent. */
-    Optional<Engagement> replyTo(InboundMail mail) {
+    /**
+     * What a message in the reply mailbox says of an email we sent: "bounced" for a report of its
+     * permanent failure, "replied" for a person's answer, nothing otherwise.
+     */
+    Optional<Engagement> engagementOf(InboundMail mail) {
+        if (mail.bounce().isPresent()) {
+            return bounced(mail, mail.bounce().get());
+        }
+        return replied(mail);
+    }
+
+    private Optional<Engagement> bounced(InboundMail mail, InboundMail.Bounce bounce) {
+        return sentMessages.find(bounce.messageId()).map(s -> {
+            LOG.infof("the email of draft %s to lead %s bounced (status %s)", s.draftId(), s.leadId(), bounce.status());
+            return new Engagement(eventId("bounced", mail, s), s.leadId(), Engagement.BOUNCED, s.channel(), s.draftId(),
+                    s.segment(), s.variant(), "status " + bounce.status(), mail.receivedAt(),
+                    Provenance.of("outreach-agent", "0.1.0", "imap"));
+        });
+    }
+
+    /** An id that is the same each time the same message is read. */
+    private static String eventId(String type, InboundMail mail, Engagement sent) {
+        String identity = mail.messageId() != null ? mail.messageId() : "uid:" + mail.uid() + ":" + sent.eventId();
+        return UUID.nameUUIDFromBytes((type + ":" + identity).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private Optional<Engagement> replied(InboundMail mail) {
         Optional<Engagement> sent = mail.answers().stream().map(sentMessages::find).flatMap(Optional::stream).findFirst();
         if (sent.isEmpty()) {
             return Optional.empty();
@@ -93,11 +119,9 @@ public class ReplyWatcher {
             LOG.infof("an automatic answer (%s) to draft %s is not counted as a reply", mail.automatic().get(), sent.get().draftId());
             return Optional.empty();
         }
-        String identity = mail.messageId() != null ? mail.messageId() : "uid:" + mail.uid() + ":" + sent.get().eventId();
-        String eventId = UUID.nameUUIDFromBytes(("replied:" + identity).getBytes(StandardCharsets.UTF_8)).toString();
         Engagement s = sent.get();
         LOG.infof("lead %s replied to draft %s", s.leadId(), s.draftId());
-        return Optional.of(new Engagement(eventId, s.leadId(), Engagement.REPLIED, s.channel(), s.draftId(), s.segment(),
+        return Optional.of(new Engagement(eventId("replied", mail, s), s.leadId(), Engagement.REPLIED, s.channel(), s.draftId(), s.segment(),
                 s.variant(), "email reply", mail.receivedAt(), Provenance.of("outreach-agent", "0.1.0", "imap")));
     }
 }
