@@ -40,12 +40,9 @@ class EnrichmentAgentIT {
     @Test
     void whenALeadRepliesTheLeadsThatResembleItAreEnrichedAgainNamingItAsTheirLookalike() {
         String run = Long.toString(System.nanoTime());
-        ScoredLead crust = LookalikesTest.lead("crust-" + run + ".test", "Crust Bakery", "bakery", "Bakery", "Leeds",
-                "Sourdough bread, pastries and cakes baked fresh every morning");
-        ScoredLead rose = LookalikesTest.lead("rose-" + run + ".test", "Rose Bakery", "bakery", "Bakery", "Leeds",
-                "Artisan sourdough loaves, croissants and celebration cakes");
-        ScoredLead smile = LookalikesTest.lead("smile-" + run + ".test", "Smile Dental Clinic", "dental", "Dentist", "Bristol",
-                "Family dentistry, implants and teeth whitening");
+        ScoredLead crust = LookalikesTest.crustBakery("crust-" + run + ".test");
+        ScoredLead rose = LookalikesTest.roseBakery("rose-" + run + ".test");
+        ScoredLead smile = LookalikesTest.smileDentalClinic("smile-" + run + ".test");
         for (ScoredLead lead : List.of(crust, rose, smile)) {
             probe.send(Topics.SCORED_LEADS, lead.leadId(), lead);
         }

@@ -40,9 +40,10 @@ import static org.awaitility.Awaitility.await;
 @WithTestResource(MailTestResource.class)
 class OutreachAgentIT {
 
+    private final TopicProbe probe = new TopicProbe(SharedInfra.kafka().bootstrapServers());
+
     @Test
     void anApprovedDraftIsSentExactlyOnceAndAnnounced() throws Exception {
-        TopicProbe probe = new TopicProbe(SharedInfra.kafka().bootstrapServers());
         String recipient = "owner-" + UUID.randomUUID() + "@rose.test";
         Draft draft = new Draft(UUID.randomUUID().toString(), "rose.test", 1, new Draft.Persona("owner", "warm", List.of()),
                 new Draft.Email(recipient, "Hello Rose", "Hi there", "<p>Hi there</p>"), List.of(), List.of(), List.of(),
@@ -65,14 +66,9 @@ class OutreachAgentIT {
 
     @Test
     void aPersonsAnswerIsAnnouncedAsRepliedOnceAndAnOutOfOfficeAnswerIsNot() throws Exception {
-        TopicProbe probe = new TopicProbe(SharedInfra.kafka().bootstrapServers());
         String recipient = "owner-" + UUID.randomUUID() + "@oak.test";
-        Draft draft = new Draft(UUID.randomUUID().toString(), "oak.test", 2, new Draft.Persona("owner", "warm", List.of()),
-                new Draft.Email(recipient, "Hello Oak", "Hi there", null), List.of(), List.of(), List.of(),
-                Provenance.of("test", "1", null), "uk-food");
-        probe.send(Topics.APPROVED, draft.leadId(), Approval.draftApproved(UUID.randomUUID().toString(), draft, "ana"));
-        await().atMost(Duration.ofSeconds(60)).until(() -> toRecipient(recipient).size() == 1);
-        String sentId = toRecipient(recipient).get(0).getMessageID();
+        Draft draft = draft("oak.test", 2, recipient, "Hello Oak", "uk-food");
+        String sentId = approveAndAwaitEmail(draft);
 
         answer(recipient, sentId, "<ooo-" + UUID.randomUUID() + "@oak.test>", "Auto-Submitted", "auto-replied");
         answer(recipient, null, "<unrelated-" + UUID.randomUUID() + "@oak.test>", "X-Note", "not an answer");
@@ -93,14 +89,9 @@ class OutreachAgentIT {
 
     @Test
     void aPermanentDeliveryFailureIsAnnouncedAsBouncedAndADelayIsNot() throws Exception {
-        TopicProbe probe = new TopicProbe(SharedInfra.kafka().bootstrapServers());
         String recipient = "nobody-" + UUID.randomUUID() + "@elm.test";
-        Draft draft = new Draft(UUID.randomUUID().toString(), "elm.test", 1, new Draft.Persona("owner", "warm", List.of()),
-                new Draft.Email(recipient, "Hello Elm", "Hi there", null), List.of(), List.of(), List.of(),
-                Provenance.of("test", "1", null), "uk-retail");
-        probe.send(Topics.APPROVED, draft.leadId(), Approval.draftApproved(UUID.randomUUID().toString(), draft, "ana"));
-        await().atMost(Duration.ofSeconds(60)).until(() -> toRecipient(recipient).size() == 1);
-        String sentId = toRecipient(recipient).get(0).getMessageID();
+        Draft draft = draft("elm.test", 1, recipient, "Hello Elm", "uk-retail");
+        String sentId = approveAndAwaitEmail(draft);
 
         report(recipient, sentId, "delayed", "4.4.7");
         report(recipient, sentId, "failed", "5.1.1");
@@ -114,6 +105,20 @@ class OutreachAgentIT {
             assertThat(e.segment()).isEqualTo("uk-retail");
             assertThat(e.detail()).isEqualTo("status 5.1.1").doesNotContain(recipient);
         });
+    }
+
+    private static Draft draft(String leadId, int version, String recipient, String subject, String segment) {
+        return new Draft(UUID.randomUUID().toString(), leadId, version, new Draft.Persona("owner", "warm", List.of()),
+                new Draft.Email(recipient, subject, "Hi there", null), List.of(), List.of(), List.of(),
+                Provenance.of("test", "1", null), segment);
+    }
+
+    /** Approves the draft and returns the Message-ID of the one email that reaches its recipient. */
+    private String approveAndAwaitEmail(Draft draft) throws Exception {
+        probe.send(Topics.APPROVED, draft.leadId(), Approval.draftApproved(UUID.randomUUID().toString(), draft, "ana"));
+        String recipient = draft.email().to();
+        await().atMost(Duration.ofSeconds(60)).until(() -> toRecipient(recipient).size() == 1);
+        return toRecipient(recipient).get(0).getMessageID();
     }
 
     private static boolean isBounceOf(Draft draft, Engagement e) {

@@ -60,12 +60,9 @@ class IndexRestoreTest {
 
     @Test
     void anEmptyIndexIsRestoredUpToTheGroupsCommittedOffsetsWithTheEngagementsItHadRead(@TempDir Path dir) throws Exception {
-        ScoredLead crust = LookalikesTest.lead("crust-" + run + ".test", "Crust Bakery", "bakery", "Bakery", "Leeds",
-                "Sourdough bread, pastries and cakes baked fresh every morning");
-        ScoredLead rose = LookalikesTest.lead("rose-" + run + ".test", "Rose Bakery", "bakery", "Bakery", "Leeds",
-                "Artisan sourdough loaves, croissants and celebration cakes");
-        ScoredLead smile = LookalikesTest.lead("smile-" + run + ".test", "Smile Dental Clinic", "dental", "Dentist", "Bristol",
-                "Family dentistry, implants and teeth whitening");
+        ScoredLead crust = LookalikesTest.crustBakery("crust-" + run + ".test");
+        ScoredLead rose = LookalikesTest.roseBakery("rose-" + run + ".test");
+        ScoredLead smile = LookalikesTest.smileDentalClinic("smile-" + run + ".test");
         ScoredLead late = LookalikesTest.lead("late-" + run + ".test", "Late Bakery", "bakery", "Bakery", "Leeds", "Bread");
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP))) {
             admin.createTopics(List.of(new NewTopic(leadsTopic, 2, (short) 1), new NewTopic(engagementTopic, 2, (short) 1))).all().get();

@@ -30,6 +30,19 @@ public class LookalikesTest {
         embedder.close();
     }
 
+    /** Three leads most tests need: two bakeries of one city, alike, and a dental clinic elsewhere, unlike them. */
+    public static ScoredLead crustBakery(String id) {
+        return lead(id, "Crust Bakery", "bakery", "Bakery", "Leeds", "Sourdough bread, pastries and cakes baked fresh every morning");
+    }
+
+    public static ScoredLead roseBakery(String id) {
+        return lead(id, "Rose Bakery", "bakery", "Bakery", "Leeds", "Artisan sourdough loaves, croissants and celebration cakes");
+    }
+
+    public static ScoredLead smileDentalClinic(String id) {
+        return lead(id, "Smile Dental Clinic", "dental", "Dentist", "Bristol", "Family dentistry, implants and teeth whitening");
+    }
+
     public static ScoredLead lead(String id, String name, String sector, String category, String city, String description) {
         return new ScoredLead(id, name, "https://" + id + "/", List.of(), List.of(), null, description, List.of(),
                 List.of(category), List.of(), "default", 50, "B", List.of(), "prior-v1", Provenance.of("test", "1", null), sector,
@@ -47,17 +60,14 @@ public class LookalikesTest {
         try (VectorStore store = new LuceneVectorStore(dir)) {
             Lookalikes lookalikes = new Lookalikes(store, 0.6, 3);
             List<Signal> wordpress = List.of(new Signal("technology", "cms", "WordPress", "meta generator"));
-            stored(lookalikes, store, lead("crust.test", "Crust Bakery", "bakery", "Bakery", "Leeds",
-                    "Sourdough bread, pastries and cakes baked fresh every morning"), wordpress);
-            stored(lookalikes, store, lead("smile.test", "Smile Dental Clinic", "dental", "Dentist", "Bristol",
-                    "Family dentistry, implants and teeth whitening"), List.of());
+            stored(lookalikes, store, crustBakery("crust.test"), wordpress);
+            stored(lookalikes, store, smileDentalClinic("smile.test"), List.of());
             lookalikes.markEngaged(new Engagement("e1", "crust.test", Engagement.REPLIED, "email", "d1", "default", "a", null,
                     Instant.parse("2026-11-20T10:00:00Z"), Provenance.of("test", "1", null)));
             lookalikes.markEngaged(new Engagement("e2", "smile.test", Engagement.OPENED, "email", "d2", "default", "a", null,
                     Instant.parse("2026-11-21T10:00:00Z"), Provenance.of("test", "1", null)));
 
-            VectorStore.Entry rose = stored(lookalikes, store, lead("rose.test", "Rose Bakery", "bakery", "Bakery", "Leeds",
-                    "Artisan sourdough loaves, croissants and celebration cakes"), wordpress);
+            VectorStore.Entry rose = stored(lookalikes, store, roseBakery("rose.test"), wordpress);
             List<Signal> signals = lookalikes.of(rose);
 
             assertThat(signals).filteredOn(s -> s.name().equals("similar_to")).extracting(Signal::value).containsExactly("crust.test");
