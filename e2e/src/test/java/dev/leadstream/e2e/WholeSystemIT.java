@@ -157,8 +157,7 @@ class WholeSystemIT {
         // scoring-stream re-scores the segment's leads with a new model, and the review table shows it
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             String version = api.get("/api/leads/" + leadId).path("lead").path("modelVersion").asText();
-            return probe.values(Topics.SCORING_MODEL, probe.readUntil(Topics.SCORING_MODEL.name(), Duration.ofSeconds(2),
-                    rs -> false)).stream().anyMatch(m -> m.version().equals(version));
+            return probe.values(Topics.SCORING_MODEL, probe.readFor(Topics.SCORING_MODEL.name(), Duration.ofSeconds(2))).stream().anyMatch(m -> m.version().equals(version));
         });
     }
 

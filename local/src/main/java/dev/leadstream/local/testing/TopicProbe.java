@@ -45,9 +45,27 @@ public final class TopicProbe {
         }
     }
 
-    /** Reads the topic from the beginning until {@code until} holds for what was read, or the time runs out. */
+    /**
+     * Reads the topic from the beginning until {@code until} holds for what was read; fails with
+     * what it did read when the time runs out first.
+     */
     public List<ConsumerRecord<byte[], byte[]>> readUntil(String topic, Duration timeout,
                                                          Predicate<List<ConsumerRecord<byte[], byte[]>>> until) {
+        List<ConsumerRecord<byte[], byte[]>> records = read(topic, timeout, until);
+        if (!until.test(records)) {
+            throw new AssertionError("waited " + timeout + " on " + topic + " and read " + records.size()
+                    + " records without the expected ones");
+        }
+        return records;
+    }
+
+    /** Everything the topic holds, read from the beginning for {@code period}: for "nothing more came". */
+    public List<ConsumerRecord<byte[], byte[]>> readFor(String topic, Duration period) {
+        return read(topic, period, records -> false);
+    }
+
+    private List<ConsumerRecord<byte[], byte[]>> read(String topic, Duration timeout,
+                                                      Predicate<List<ConsumerRecord<byte[], byte[]>>> until) {
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
