@@ -8,6 +8,7 @@ import io.quarkus.security.ForbiddenException;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.pgclient.PgException;
 import jakarta.ws.rs.WebApplicationException;
+import org.hibernate.JDBCException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -41,6 +42,9 @@ public class ApiError {
         Response original = e.getResponse();
         if (original.hasEntity()) {
             return original; // a response made on purpose, e.g. the UI's CSRF refusal
+        }
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return map(json, request);
         }
         return Problem.response(null, original.getStatus(), e.getMessage(), request.path(), Map.of());
     }
@@ -82,8 +86,8 @@ public class ApiError {
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response map(Throwable e, HttpServerRequest request) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof PgException pg && pg.getSqlState() != null) {
-                String state = pg.getSqlState();
+            String state = t instanceof PgException pg ? pg.getSqlState() : t instanceof JDBCException j ? j.getSQLState() : null;
+            if (state != null) {
                 if (state.startsWith("22")) {
                     return Problem.response(Problem.INVALID_TEXT, 400,
                             "a value in the request cannot be stored (it holds characters or a value the database refuses)",

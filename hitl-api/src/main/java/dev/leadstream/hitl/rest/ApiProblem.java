@@ -33,7 +33,7 @@ public class ApiProblem extends WebApplicationException {
     }
 
     /** 413: the whole request or the record it would write is too large. */
-    public static ApiProblem tooLarge(String detail, long limitBytes) {
+    public static ApiProblem tooLarge(String detail, int limitBytes) {
         return new ApiProblem(Problem.TOO_LARGE, 413, detail, Map.of("limit", limitBytes));
     }
 
