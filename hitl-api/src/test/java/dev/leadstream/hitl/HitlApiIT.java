@@ -46,14 +46,15 @@ class HitlApiIT {
 
     @Test
     void scoredLeadsAppearInTheTablePageByPage() {
+        // a segment of its own: other tests' leads (in this class or another) do not take the top rows
         String prefix = "page" + System.nanoTime();
-        probe.send(Topics.SCORED_LEADS, prefix + "-a.test", lead(prefix + "-a.test", 99));
-        probe.send(Topics.SCORED_LEADS, prefix + "-b.test", lead(prefix + "-b.test", 98));
+        probe.send(Topics.SCORED_LEADS, prefix + "-a.test", lead(prefix + "-a.test", 99, prefix));
+        probe.send(Topics.SCORED_LEADS, prefix + "-b.test", lead(prefix + "-b.test", 98, prefix));
         await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/leads/" + prefix + "-b.test").statusCode() == 200);
 
-        String next = given().queryParam("limit", 1).get("/api/leads").then().statusCode(200)
+        String next = given().queryParam("segment", prefix).queryParam("limit", 1).get("/api/leads").then().statusCode(200)
                 .body("items[0].leadId", equalTo(prefix + "-a.test")).extract().path("next");
-        given().queryParam("limit", 1).queryParam("after", next).get("/api/leads").then().statusCode(200)
+        given().queryParam("segment", prefix).queryParam("limit", 1).queryParam("after", next).get("/api/leads").then().statusCode(200)
                 .body("items[0].leadId", equalTo(prefix + "-b.test"))
                 .body("items[0].lead.explanation[0].feature", equalTo("has_email"));
     }
@@ -171,8 +172,12 @@ class HitlApiIT {
     }
 
     static ScoredLead lead(String leadId, int score) {
+        return lead(leadId, score, "default");
+    }
+
+    static ScoredLead lead(String leadId, int score, String segment) {
         return new ScoredLead(leadId, "Lead " + leadId, "https://" + leadId + "/", List.of("info@" + leadId), List.of(),
-                null, null, List.of(), List.of(), List.of("https://" + leadId + "/"), "default", score, ScoredLead.tierOf(score),
+                null, null, List.of(), List.of(), List.of("https://" + leadId + "/"), segment, score, ScoredLead.tierOf(score),
                 List.of(new ScoredLead.FeatureContribution("has_email", 1, 30, 30, "found")), "prior-v1",
                 Provenance.of("test", "1", null), null, null, null, null, null, null, null, null, null, null, null, null);
     }

@@ -29,7 +29,8 @@ final class Rows {
     /** New leads, as the projector would write them from scored-leads. */
     static void leads(List<String> leadIds, String segment) throws SQLException {
         try (Connection c = connect(); PreparedStatement insert = c.prepareStatement("""
-                insert into leads (lead_id, name, score, tier, segment, lead) values (?, ?, 50, 'C', ?, cast(? as jsonb))""")) {
+                insert into leads (lead_id, name, score, tier, segment, lead, has_email)
+                values (?, ?, 50, 'C', ?, cast(? as jsonb), true)""")) {
             for (String leadId : leadIds) {
                 ScoredLead lead = HitlApiIT.lead(leadId, 50);
                 insert.setString(1, leadId);
