@@ -89,6 +89,13 @@ class ProblemDetailsIT {
                 .post("/api/leads/a.test/reopen"), 403);
     }
 
+    @Test
+    void notSignedInOrWrongCredentialsAre401Problems() {
+        assertProblem("no credentials", given().auth().none().get("/api/leads"), 401);
+        assertProblem("no credentials, deciding", given().auth().none().post("/api/leads/a.test/select"), 401);
+        assertProblem("wrong password", given().auth().preemptive().basic(Reviewers.ADMIN, "wrong password").get("/api/leads"), 401);
+    }
+
     /** Asserts a problem details answer with this status; answers its detail. */
     static String assertProblem(String name, Response response, int status) {
         assertThat(response.statusCode()).as(name + ": " + response.asString()).isEqualTo(status);

@@ -2,6 +2,7 @@ package dev.leadstream.hitl.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.leadstream.hitl.service.DecisionService;
 import dev.leadstream.topics.EventJson;
 import io.quarkus.security.ForbiddenException;
@@ -80,6 +81,12 @@ public class ApiError {
                 : "the body is not well-formed JSON" + (e.getLocation() == null ? ""
                         : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
         return Problem.response(null, 400, detail, request.path(), Map.of());
+    }
+
+    /** Needed besides the one above: quarkus-rest-jackson maps this subtype itself, with Java types in its answer. */
+    @ServerExceptionMapper
+    public Response map(MismatchedInputException e, HttpServerRequest request) {
+        return map((JsonProcessingException) e, request);
     }
 
     /** Anything else: a database refusing a value is the caller's 400; the rest is our 500. */
