@@ -196,6 +196,8 @@ public class DecisionService {
                     decided.add(leadId);
                 }
             }
+            // all decisions, then all outbox rows: rows of one table in a row go to the database in batches
+            entities.sort(java.util.Comparator.comparing(e -> e instanceof Decision ? 0 : 1));
             return session.persistAll(entities.toArray()).chain(session::flush)
                     .chain(() -> leads.setStatuses(session, decided, status))
                     .map(n -> new BulkOutcome(decided, skipped));
