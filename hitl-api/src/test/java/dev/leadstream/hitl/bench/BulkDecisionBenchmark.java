@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Bulk selection at its maximum: {@code bench.rounds} calls of 500 leads each, one after another;
  * then 30 bulk calls at once while one client reads the lead table, timing the reads. Not a test:
- * {@code ./mvnw -B -Pbenchmark -pl hitl-api verify -Dtest=BulkDecisionBenchmark}; numbers go to
+ * {@code ./mvnw -B -Pbenchmark verify -pl hitl-api -am -DskipITs -Dtest=BulkDecisionBenchmark -Dsurefire.failIfNoSpecifiedTests=false}; numbers go to
  * docs/benchmarks.md.
  */
 @QuarkusTest
