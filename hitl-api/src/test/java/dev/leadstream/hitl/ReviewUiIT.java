@@ -225,41 +225,6 @@ class ReviewUiIT {
         shot("09-viewer-lead-table");
     }
 
-    @Test
-    void eachDraftFormHasItsOwnKeyAndAnAdminReopensADecidedLead() throws Exception {
-        String leadId = "uireopen" + System.nanoTime() + ".test";
-        Rows.leads(List.of(leadId), "uk-food");
-        Draft draft = draft(leadId);
-        Rows.draft(draft);
-        given().contentType(io.restassured.http.ContentType.JSON).body(Map.of("leadIds", List.of(leadId), "comment", "not now"))
-                .post("/api/leads/bulk/reject").then().statusCode(200);
-        signInAs(Reviewers.ADMIN, Reviewers.ADMIN_PASSWORD);
-
-        page.navigate(url("ui/drafts/" + draft.draftId()));
-        List<String> keys = page.locator("input[name=idempotencyKey]").all().stream().map(l -> l.inputValue()).toList();
-        assertThat(keys).as("save, approve and reject each carry a key").hasSize(3).doesNotHaveDuplicates();
-
-        page.navigate(url("ui/leads/" + leadId));
-        assertThat(page.locator("#select-lead")).hasCount(0);
-        page.fill("#reopen-comment", "they asked us to call back");
-        page.click("#reopen-lead");
-        assertThat(page.locator(".flash.ok")).containsText("Reopened");
-        given().get("/api/leads/" + leadId).then().body("status", org.hamcrest.Matchers.equalTo("new"));
-        assertThat(HitlApiIT.count("select count(*) from decisions where lead_id = ? and kind = 'lead.reopened'"
-                + " and comment = 'they asked us to call back'", leadId)).isEqualTo(1);
-        assertThat(page.locator("#select-lead")).hasCount(1);
-        assertThat(page.locator("#reopen-lead")).hasCount(0);
-
-        // a reviewer is offered no reopen button
-        Reviewers.as("rita");
-        given().contentType(io.restassured.http.ContentType.JSON).body(Map.of("leadIds", List.of(leadId), "comment", "again"))
-                .post("/api/leads/bulk/reject").then().statusCode(200);
-        context.clearCookies();
-        signInAs("rita", Reviewers.PASSWORD);
-        page.navigate(url("ui/leads/" + leadId));
-        assertThat(page.locator("#reopen-lead")).hasCount(0);
-    }
-
     private void signInAs(String username, String password) {
         page.navigate(url("ui/login"));
         page.fill("#username", username);

@@ -141,7 +141,8 @@ public class LeadResource {
     public static final int MAX_COMMENT = 2000;
     public static final int MAX_LEAD_ID = 500;
 
-    private static void checkBulk(BulkDecision body, boolean commentRequired) {
+    /** The checks of a bulk call, shared with the UI's form. */
+    public static void checkBulk(BulkDecision body, boolean commentRequired) {
         if (body == null || body.leadIds() == null || body.leadIds().isEmpty()) {
             throw new BadRequestException("leadIds must name at least one lead");
         }

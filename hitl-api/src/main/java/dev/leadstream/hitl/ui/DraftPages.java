@@ -121,6 +121,9 @@ public class DraftPages {
         if (comment == null || comment.isBlank() || comment.length() > 2000) {
             return Ui.refuse(page(draftId), "say why the draft is rejected, in 1 to 2000 characters");
         }
+        if (dev.leadstream.hitl.rest.TextRules.invalid(comment) != null) {
+            return Ui.refuse(page(draftId), "the comment " + dev.leadstream.hitl.rest.TextRules.invalid(comment));
+        }
         return decisions.rejectDraft(draftId, version, comment, reviewer(), idempotencyKey)
                 .map(d -> Ui.notice(page(draftId), "Rejected; the segment's model learns from it"))
                 .onFailure().recoverWithItem(failure -> Ui.error(page(draftId), failure));

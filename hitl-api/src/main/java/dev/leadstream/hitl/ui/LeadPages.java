@@ -98,8 +98,12 @@ public class LeadPages {
                                 @BeanParam Csrf.Submitted csrf) {
         csrf.verify();
         String page = "/ui/leads/" + Ui.segment(leadId);
-        if (comment == null || comment.isBlank() || comment.length() > 2000) {
-            return Ui.refuse(page, "say why the lead is reopened, in 1 to 2000 characters");
+        if (comment == null || comment.isBlank()) {
+            return Ui.refuse(page, "say why the lead is reopened");
+        }
+        String invalid = dev.leadstream.hitl.rest.TextRules.invalid(comment);
+        if (invalid != null || comment.length() > LeadResource.MAX_COMMENT) {
+            return Ui.refuse(page, invalid != null ? "the comment " + invalid : "say why in at most " + LeadResource.MAX_COMMENT + " characters");
         }
         return decisions.reopenLead(leadId, comment.trim(), identity.getPrincipal().getName(), idempotencyKey)
                 .map(d -> Ui.notice(page, "Reopened: the lead can be decided again"))
@@ -128,6 +132,11 @@ public class LeadPages {
         }
         if (reject && (comment == null || comment.isBlank())) {
             return Ui.refuse(returnTo, "say why the leads are rejected in the comment");
+        }
+        try {
+            LeadResource.checkBulk(new LeadResource.BulkDecision(leadIds, Ui.blankToNull(comment)), reject);
+        } catch (jakarta.ws.rs.WebApplicationException e) {
+            return Ui.refuse(returnTo, e.getMessage());
         }
         String reviewer = identity.getPrincipal().getName();
         Uni<DecisionService.BulkOutcome> outcome = reject
