@@ -5,6 +5,7 @@ import dev.leadstream.local.testing.PostgresTestResource;
 import dev.leadstream.local.testing.SharedInfra;
 import dev.leadstream.local.testing.TopicProbe;
 import dev.leadstream.topics.Topics;
+import dev.leadstream.topics.event.Draft;
 import dev.leadstream.topics.event.Engagement;
 import dev.leadstream.topics.event.Provenance;
 import io.quarkus.test.common.WithTestResource;
@@ -69,11 +70,40 @@ class AnalyticsIT {
     }
 
     @Test
-    void theFunnelNamesEveryStageAndNarrowsTowardsReplies() {
-        Map<String, Integer> funnel = given().get("/api/analytics/funnel").then().statusCode(200).extract().jsonPath().getMap("$");
-        assertThat(funnel).containsOnlyKeys("discovered", "contactable", "enriched", "selected", "drafted", "approved",
+    void theFunnelNamesEveryStageAndNarrowsTowardsReplies() throws Exception {
+        Map<String, Integer> before = funnel();
+        assertThat(before).containsOnlyKeys("discovered", "contactable", "enriched", "selected", "drafted", "approved",
                 "sent", "opened", "clicked", "replied");
-        assertThat(funnel.get("discovered")).isGreaterThanOrEqualTo(funnel.get("contactable"));
+
+        // three leads found, two selected, one drafted, approved, sent, opened and answered
+        String prefix = "funnel-" + UUID.randomUUID();
+        List<String> leads = List.of(prefix + "-a.test", prefix + "-b.test", prefix + "-c.test");
+        Rows.leads(leads, "funnel");
+        given().post("/api/leads/" + leads.get(0) + "/select").then().statusCode(202);
+        given().post("/api/leads/" + leads.get(1) + "/select").then().statusCode(202);
+        Draft draft = HitlApiIT.draft(UUID.randomUUID().toString(), leads.get(0), List.of());
+        Rows.draft(draft);
+        given().post("/api/drafts/" + draft.draftId() + "/approve").then().statusCode(202);
+        for (String type : List.of("sent", "opened", "replied")) {
+            probe.send(Topics.ENGAGEMENT, leads.get(0), new Engagement(UUID.randomUUID().toString(), leads.get(0), type, "email",
+                    draft.draftId(), "funnel", "v1", null, Instant.now(), Provenance.of("outreach-agent", "0.1.0", "smtp")));
+        }
+
+        List<String> narrowing = List.of("discovered", "selected", "drafted", "approved", "sent", "opened", "replied");
+        Map<String, Integer> least = Map.of("discovered", 3, "contactable", 3, "selected", 2, "drafted", 1, "approved", 1,
+                "sent", 1, "opened", 1, "replied", 1);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Map<String, Integer> after = funnel();
+            least.forEach((stage, grew) -> assertThat(after.get(stage) - before.get(stage)).as(stage).isGreaterThanOrEqualTo(grew));
+            for (int i = 1; i < narrowing.size(); i++) {
+                assertThat(after.get(narrowing.get(i))).as(narrowing.get(i) + " is within " + narrowing.get(i - 1))
+                        .isLessThanOrEqualTo(after.get(narrowing.get(i - 1)));
+            }
+        });
+    }
+
+    private static Map<String, Integer> funnel() {
+        return given().get("/api/analytics/funnel").then().statusCode(200).extract().jsonPath().getMap("$");
     }
 
     /** The review service itself dead-letters the unreadable scored lead, and says so in the headers. */

@@ -74,8 +74,8 @@ class AuditIT {
 
     @Test
     void badFiltersAreRefused() {
-        given().queryParam("from", "yesterday").get("/api/audit").then().statusCode(400).body("error", containsString("from"));
-        given().queryParam("after", "%%%").get("/api/audit").then().statusCode(400).body("error", containsString("cursor"));
+        given().queryParam("from", "yesterday").get("/api/audit").then().statusCode(400).body("detail", containsString("from"));
+        given().queryParam("after", "%%%").get("/api/audit").then().statusCode(400).body("detail", containsString("cursor"));
         given().queryParam("limit", 5000).get("/api/audit").then().statusCode(400);
     }
 }

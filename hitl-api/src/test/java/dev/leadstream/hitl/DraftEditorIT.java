@@ -63,10 +63,10 @@ class DraftEditorIT {
         given().contentType(ContentType.JSON).body(Map.of("version", 1, "subject", "Stale"))
                 .put("/api/drafts/" + draft.draftId()).then().statusCode(409).body("currentVersion", equalTo(2));
         given().header("If-Match", "1").post("/api/drafts/" + draft.draftId() + "/approve").then().statusCode(409)
-                .body("currentVersion", equalTo(2)).body("error", containsString("reload"));
+                .body("currentVersion", equalTo(2)).body("detail", containsString("reload"));
         given().header("If-Match", "2").post("/api/drafts/" + draft.draftId() + "/approve").then().statusCode(202);
         given().contentType(ContentType.JSON).body(Map.of("version", 2, "subject", "Too late"))
-                .put("/api/drafts/" + draft.draftId()).then().statusCode(409).body("error", containsString("already approved"));
+                .put("/api/drafts/" + draft.draftId()).then().statusCode(409).body("detail", containsString("already approved"));
         assertThat(HitlApiIT.count("select count(*) from outbox where payload->>'type' = 'draft.approved'"
                 + " and payload->'draft'->>'draftId' = ? and payload->'draft'->'email'->>'subject' = 'Fresh bread for Rose Bakery'",
                 draft.draftId())).isEqualTo(1);
@@ -78,11 +78,11 @@ class DraftEditorIT {
         given().contentType(ContentType.JSON).body(Map.of("version", 1,
                         "socialPosts", List.of(Map.of("platform", "x", "text", "a".repeat(281)))))
                 .put("/api/drafts/" + draft.draftId()).then().statusCode(422)
-                .body("error", containsString("x posts must be 1 to 280 characters, was 281"));
+                .body("detail", containsString("x posts must be 1 to 280 characters, was 281"));
         given().contentType(ContentType.JSON).body(Map.of("version", 1, "subject", " "))
-                .put("/api/drafts/" + draft.draftId()).then().statusCode(422).body("error", containsString("subject"));
+                .put("/api/drafts/" + draft.draftId()).then().statusCode(422).body("detail", containsString("subject"));
         given().contentType(ContentType.JSON).body(Map.of("subject", "No version"))
-                .put("/api/drafts/" + draft.draftId()).then().statusCode(422).body("error", containsString("version"));
+                .put("/api/drafts/" + draft.draftId()).then().statusCode(422).body("detail", containsString("version"));
     }
 
     @Test
@@ -108,7 +108,7 @@ class DraftEditorIT {
     void aRejectionNeedsAReasonAndTellsFeedback() throws Exception {
         Draft draft = pending();
         given().contentType(ContentType.JSON).body(Map.of()).post("/api/drafts/" + draft.draftId() + "/reject")
-                .then().statusCode(400).body("error", containsString("comment"));
+                .then().statusCode(400).body("detail", containsString("comment"));
         Reviewers.as("ana").contentType(ContentType.JSON).body(Map.of("comment", "too pushy"))
                 .post("/api/drafts/" + draft.draftId() + "/reject").then().statusCode(202).body("kind", equalTo("draft.rejected"));
         given().get("/api/drafts/" + draft.draftId()).then().body("status", equalTo("rejected"));
@@ -116,6 +116,38 @@ class DraftEditorIT {
         assertThat(HitlApiIT.count("select count(*) from outbox where aggregatetype = 'engagement' and payload->>'type' = 'rejected'"
                 + " and payload->>'draftId' = ? and payload->>'detail' = 'too pushy' and payload->>'segment' = 'default'",
                 draft.draftId())).isEqualTo(1);
+    }
+
+    @Test
+    void unsafeHtmlFromAReviewersEditIsSanitisedWithAFinding() throws Exception {
+        Draft draft = pending();
+        Reviewers.as("ana").contentType(ContentType.JSON)
+                .body(Map.of("version", 1, "htmlBody", "<p onclick=\"steal()\">Fresh bread</p><script>steal()</script>"
+                        + "<a href=\"javascript:steal()\">menu</a>"))
+                .put("/api/drafts/" + draft.draftId()).then().statusCode(202);
+
+        String html = given().get("/api/drafts/" + draft.draftId()).then().statusCode(200)
+                .body("draft.findings.rule", org.hamcrest.Matchers.hasItem("html-sanitised"))
+                .extract().path("draft.email.htmlBody");
+        assertThat(html).contains("Fresh bread").doesNotContain("script").doesNotContain("onclick").doesNotContain("javascript:");
+        assertThat(HitlApiIT.count("select count(*) from outbox where aggregatetype = 'drafts' and payload->>'draftId' = ?"
+                + " and payload->'email'->>'htmlBody' not like '%script%' and payload->'findings' @> '[{\"rule\":\"html-sanitised\"}]'",
+                draft.draftId())).isEqualTo(1);
+    }
+
+    @Test
+    void unsafeHtmlInADraftIsSanitisedBeforeItIsApproved() throws Exception {
+        Draft unsafe = new Draft(UUID.randomUUID().toString(), "unsafe" + System.nanoTime() + ".test", 1, null,
+                new Draft.Email("info@rose.test", "Hello", "Hi", "<p>Hi</p><img src=\"https://rose.test/a.png\" onerror=\"steal()\">"),
+                List.of(), List.of(), List.of(), dev.leadstream.topics.event.Provenance.of("test", "1", null), "default");
+        Rows.draft(unsafe);
+        given().post("/api/drafts/" + unsafe.draftId() + "/approve").then().statusCode(202);
+
+        assertThat(HitlApiIT.count("select count(*) from outbox where payload->>'type' = 'draft.approved'"
+                + " and payload->'draft'->>'draftId' = ? and payload->'draft'->'email'->>'htmlBody' not like '%onerror%'"
+                + " and payload->'draft'->'email'->>'htmlBody' like '%rose.test/a.png%'"
+                + " and payload->'draft'->'findings' @> '[{\"rule\":\"html-sanitised\"}]'", unsafe.draftId())).isEqualTo(1);
+        given().get("/api/drafts/" + unsafe.draftId()).then().body("draft.findings.rule", org.hamcrest.Matchers.hasItem("html-sanitised"));
     }
 
     private Draft pending() {

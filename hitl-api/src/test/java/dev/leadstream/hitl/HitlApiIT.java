@@ -46,14 +46,15 @@ class HitlApiIT {
 
     @Test
     void scoredLeadsAppearInTheTablePageByPage() {
+        // a segment of its own: other tests' leads (in this class or another) do not take the top rows
         String prefix = "page" + System.nanoTime();
-        probe.send(Topics.SCORED_LEADS, prefix + "-a.test", lead(prefix + "-a.test", 99));
-        probe.send(Topics.SCORED_LEADS, prefix + "-b.test", lead(prefix + "-b.test", 98));
+        probe.send(Topics.SCORED_LEADS, prefix + "-a.test", lead(prefix + "-a.test", 99, prefix));
+        probe.send(Topics.SCORED_LEADS, prefix + "-b.test", lead(prefix + "-b.test", 98, prefix));
         await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/leads/" + prefix + "-b.test").statusCode() == 200);
 
-        String next = given().queryParam("limit", 1).get("/api/leads").then().statusCode(200)
+        String next = given().queryParam("segment", prefix).queryParam("limit", 1).get("/api/leads").then().statusCode(200)
                 .body("items[0].leadId", equalTo(prefix + "-a.test")).extract().path("next");
-        given().queryParam("limit", 1).queryParam("after", next).get("/api/leads").then().statusCode(200)
+        given().queryParam("segment", prefix).queryParam("limit", 1).queryParam("after", next).get("/api/leads").then().statusCode(200)
                 .body("items[0].leadId", equalTo(prefix + "-b.test"))
                 .body("items[0].lead.explanation[0].feature", equalTo("has_email"));
     }
@@ -92,7 +93,7 @@ class HitlApiIT {
         String again = Reviewers.as("ana").header("Idempotency-Key", key)
                 .post("/api/leads/" + leadId + "/select").then().statusCode(202).extract().path("decisionId");
         assertThat(again).isEqualTo(decisionId);
-        given().post("/api/leads/" + leadId + "/select").then().statusCode(409).body("error", containsString("already selected"));
+        given().post("/api/leads/" + leadId + "/select").then().statusCode(409).body("detail", containsString("already selected"));
         given().post("/api/leads/nowhere.test/select").then().statusCode(404);
 
         assertThat(count("select count(*) from outbox where aggregateid = ? and aggregatetype = 'approved'", leadId)).isEqualTo(1);
@@ -114,7 +115,7 @@ class HitlApiIT {
         given().post("/api/drafts/" + draft.draftId() + "/approve").then().statusCode(202);
         given().post("/api/drafts/" + draft.draftId() + "/approve").then().statusCode(409);
         given().post("/api/drafts/" + blocked.draftId() + "/approve").then().statusCode(422)
-                .body("error", containsString("no email address"));
+                .body("detail", containsString("no email address"));
         assertThat(count("select count(*) from outbox where payload->>'type' = 'draft.approved' and payload->'draft'->>'draftId' = ?",
                 draft.draftId())).isEqualTo(1);
     }
@@ -122,10 +123,10 @@ class HitlApiIT {
     @Test
     void aDiscoveryRequestIsValidatedAndQueuedInTheOutbox() throws Exception {
         given().contentType(ContentType.JSON).body("{\"sector\":\"bakeries\"}").post("/api/discovery-requests")
-                .then().statusCode(400).body("error", containsString("seedUrls must name at least one"));
+                .then().statusCode(400).body("detail", containsString("seedUrls must name at least one"));
         given().contentType(ContentType.JSON).body("{\"seedUrls\":[\"ftp://x.test/\"],\"sources\":[\"magic\"]}")
                 .post("/api/discovery-requests").then().statusCode(400)
-                .body("error", containsString("not an http(s) URL")).body("error", containsString("unknown source magic"));
+                .body("detail", containsString("not an http(s) URL")).body("detail", containsString("unknown source magic"));
         given().contentType(ContentType.JSON).body("{not json").post("/api/discovery-requests").then().statusCode(400);
 
         String requestId = given().contentType(ContentType.JSON).body("{\"sector\":\"bakeries\",\"seedUrls\":[\"http://rose.test/\"]}")
@@ -153,9 +154,9 @@ class HitlApiIT {
 
     @Test
     void badQueryParametersAreRefusedPrecisely() {
-        given().queryParam("limit", 0).get("/api/leads").then().statusCode(400).body("error", containsString("limit"));
-        given().queryParam("tier", "Z").get("/api/leads").then().statusCode(400).body("error", containsString("tier"));
-        given().queryParam("after", "nonsense").get("/api/leads").then().statusCode(400).body("error", containsString("cursor"));
+        given().queryParam("limit", 0).get("/api/leads").then().statusCode(400).body("detail", containsString("limit"));
+        given().queryParam("tier", "Z").get("/api/leads").then().statusCode(400).body("detail", containsString("tier"));
+        given().queryParam("after", "nonsense").get("/api/leads").then().statusCode(400).body("detail", containsString("cursor"));
     }
 
     static long count(String sql, String parameter) throws Exception {
@@ -171,8 +172,12 @@ class HitlApiIT {
     }
 
     static ScoredLead lead(String leadId, int score) {
+        return lead(leadId, score, "default");
+    }
+
+    static ScoredLead lead(String leadId, int score, String segment) {
         return new ScoredLead(leadId, "Lead " + leadId, "https://" + leadId + "/", List.of("info@" + leadId), List.of(),
-                null, null, List.of(), List.of(), List.of("https://" + leadId + "/"), "default", score, ScoredLead.tierOf(score),
+                null, null, List.of(), List.of(), List.of("https://" + leadId + "/"), segment, score, ScoredLead.tierOf(score),
                 List.of(new ScoredLead.FeatureContribution("has_email", 1, 30, 30, "found")), "prior-v1",
                 Provenance.of("test", "1", null), null, null, null, null, null, null, null, null, null, null, null, null);
     }

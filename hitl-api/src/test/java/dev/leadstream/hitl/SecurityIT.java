@@ -2,6 +2,7 @@ package dev.leadstream.hitl;
 
 import dev.leadstream.local.testing.KafkaTestResource;
 import dev.leadstream.local.testing.PostgresTestResource;
+import dev.leadstream.topics.event.Draft;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -23,7 +24,8 @@ import static org.hamcrest.Matchers.hasItem;
 @WithTestResource(PostgresTestResource.class)
 class SecurityIT {
 
-    private record Endpoint(String method, String path) {
+    /** {@code allowed}: the exact answer to a caller whose role may use it (the targets do not exist). */
+    private record Endpoint(String method, String path, int allowed) {
         int callAs(RequestSpecification request) {
             RequestSpecification r = request.contentType(ContentType.JSON).body("{}");
             return switch (method) {
@@ -34,20 +36,20 @@ class SecurityIT {
         }
     }
 
-    private static final List<Endpoint> READS = List.of(new Endpoint("GET", "/api/leads"),
-            new Endpoint("GET", "/api/leads/facets"), new Endpoint("GET", "/api/leads/export.csv"),
-            new Endpoint("GET", "/api/leads/nowhere.test"), new Endpoint("GET", "/api/leads/nowhere.test/drafts"),
-            new Endpoint("GET", "/api/drafts/none"), new Endpoint("GET", "/api/drafts/none/versions"),
-            new Endpoint("GET", "/api/discovery-requests"), new Endpoint("GET", "/api/discovery-requests/none"),
-            new Endpoint("GET", "/api/audit"), new Endpoint("GET", "/api/analytics/engagement"),
-            new Endpoint("GET", "/api/analytics/funnel"), new Endpoint("GET", "/api/analytics/agents"),
-            new Endpoint("GET", "/api/me"));
-    private static final List<Endpoint> DECISIONS = List.of(new Endpoint("POST", "/api/leads/nowhere.test/select"),
-            new Endpoint("POST", "/api/leads/bulk/select"), new Endpoint("POST", "/api/leads/bulk/reject"),
-            new Endpoint("POST", "/api/drafts/none/approve"), new Endpoint("POST", "/api/drafts/none/reject"),
-            new Endpoint("PUT", "/api/drafts/none"), new Endpoint("POST", "/api/discovery-requests"));
-    private static final List<Endpoint> ADMINISTRATION = List.of(new Endpoint("GET", "/api/reviewers"),
-            new Endpoint("POST", "/api/reviewers"));
+    private static final List<Endpoint> READS = List.of(new Endpoint("GET", "/api/leads", 200),
+            new Endpoint("GET", "/api/leads/facets", 200), new Endpoint("GET", "/api/leads/export.csv", 200),
+            new Endpoint("GET", "/api/leads/nowhere.test", 404), new Endpoint("GET", "/api/leads/nowhere.test/drafts", 200),
+            new Endpoint("GET", "/api/drafts/none", 404), new Endpoint("GET", "/api/drafts/none/versions", 200),
+            new Endpoint("GET", "/api/discovery-requests", 200), new Endpoint("GET", "/api/discovery-requests/none", 404),
+            new Endpoint("GET", "/api/audit", 200), new Endpoint("GET", "/api/analytics/engagement", 200),
+            new Endpoint("GET", "/api/analytics/funnel", 200), new Endpoint("GET", "/api/analytics/agents", 200),
+            new Endpoint("GET", "/api/me", 200));
+    private static final List<Endpoint> DECISIONS = List.of(new Endpoint("POST", "/api/leads/nowhere.test/select", 404),
+            new Endpoint("POST", "/api/leads/bulk/select", 400), new Endpoint("POST", "/api/leads/bulk/reject", 400),
+            new Endpoint("POST", "/api/drafts/none/approve", 404), new Endpoint("POST", "/api/drafts/none/reject", 400),
+            new Endpoint("PUT", "/api/drafts/none", 422), new Endpoint("POST", "/api/discovery-requests", 400));
+    private static final List<Endpoint> ADMINISTRATION = List.of(new Endpoint("GET", "/api/reviewers", 200),
+            new Endpoint("POST", "/api/reviewers", 400), new Endpoint("POST", "/api/leads/nowhere.test/reopen", 400));
 
     @BeforeEach
     void nobodyByDefault() {
@@ -66,7 +68,7 @@ class SecurityIT {
     @Test
     void aViewerReadsButDecidesNothing() {
         for (Endpoint e : READS) {
-            assertThat(e.callAs(Reviewers.as("vera", "viewer"))).as(e.toString()).isNotIn(401, 403);
+            assertThat(e.callAs(Reviewers.as("vera", "viewer"))).as(e.toString()).isEqualTo(e.allowed());
         }
         for (Endpoint e : concat(DECISIONS, ADMINISTRATION)) {
             assertThat(e.callAs(Reviewers.as("vera", "viewer"))).as(e.toString()).isEqualTo(403);
@@ -76,12 +78,46 @@ class SecurityIT {
     @Test
     void aReviewerDecidesButManagesNoAccounts() {
         for (Endpoint e : concat(READS, DECISIONS)) {
-            assertThat(e.callAs(Reviewers.as("rita", "reviewer"))).as(e.toString()).isNotIn(401, 403);
+            assertThat(e.callAs(Reviewers.as("rita", "reviewer"))).as(e.toString()).isEqualTo(e.allowed());
         }
         for (Endpoint e : ADMINISTRATION) {
             assertThat(e.callAs(Reviewers.as("rita", "reviewer"))).as(e.toString()).isEqualTo(403);
         }
         Reviewers.as("rita", "reviewer").get("/api/me").then().body("username", equalTo("rita")).body("roles", equalTo(List.of("reviewer")));
+    }
+
+    @Test
+    void aReviewerReallyDecidesWhatAViewerCannot() throws Exception {
+        String prefix = "roles-" + java.util.UUID.randomUUID();
+        List<String> leads = List.of(prefix + "-a.test", prefix + "-b.test");
+        Rows.leads(leads, "roles");
+        Draft approved = HitlApiIT.draft(java.util.UUID.randomUUID().toString(), prefix + "-c.test", List.of());
+        Draft rejected = HitlApiIT.draft(java.util.UUID.randomUUID().toString(), prefix + "-d.test", List.of());
+        Rows.draft(approved);
+        Rows.draft(rejected);
+        String discovery = "{\"sector\":\"bakeries\",\"seedUrls\":[\"http://rose.test/\"]}";
+
+        RequestSpecification viewer = Reviewers.as("vera", "viewer");
+        assertThat(viewer.post("/api/leads/" + leads.get(0) + "/select").statusCode()).isEqualTo(403);
+        assertThat(Reviewers.as("vera", "viewer").post("/api/drafts/" + approved.draftId() + "/approve").statusCode()).isEqualTo(403);
+        assertThat(Reviewers.as("vera", "viewer").contentType(ContentType.JSON).body(discovery).post("/api/discovery-requests")
+                .statusCode()).isEqualTo(403);
+        assertThat(HitlApiIT.count("select count(*) from decisions where lead_id like ?", prefix + "%")).isZero();
+
+        Reviewers.as("rita", "reviewer").post("/api/leads/" + leads.get(0) + "/select").then().statusCode(202)
+                .body("reviewer", equalTo("rita"));
+        Reviewers.as("rita", "reviewer").contentType(ContentType.JSON)
+                .body(java.util.Map.of("leadIds", List.of(leads.get(1)), "comment", "not ours")).post("/api/leads/bulk/reject")
+                .then().statusCode(200).body("decided", equalTo(List.of(leads.get(1))));
+        Reviewers.as("rita", "reviewer").contentType(ContentType.JSON).body(java.util.Map.of("version", 1, "subject", "Fresh bread"))
+                .put("/api/drafts/" + approved.draftId()).then().statusCode(202);
+        Reviewers.as("rita", "reviewer").post("/api/drafts/" + approved.draftId() + "/approve").then().statusCode(202);
+        Reviewers.as("rita", "reviewer").contentType(ContentType.JSON).body(java.util.Map.of("comment", "too pushy"))
+                .post("/api/drafts/" + rejected.draftId() + "/reject").then().statusCode(202);
+        Reviewers.as("rita", "reviewer").contentType(ContentType.JSON).body(discovery).post("/api/discovery-requests")
+                .then().statusCode(202);
+        assertThat(HitlApiIT.count("select count(*) from decisions where reviewer = 'rita' and lead_id like ?", prefix + "%"))
+                .isEqualTo(5);
     }
 
     @Test

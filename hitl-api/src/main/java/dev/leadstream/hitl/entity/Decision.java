@@ -36,6 +36,10 @@ public class Decision {
 
     public String comment;
 
+    /** What the request asked, hashed; a key reused for another request is refused. */
+    @Column(name = "request_hash")
+    public String requestHash;
+
     public static Decision of(String kind, String leadId, String subjectId, String reviewer, String idempotencyKey) {
         Decision decision = new Decision();
         decision.id = UUID.randomUUID();

@@ -90,6 +90,15 @@ public class DraftRepository {
                 .executeUpdate();
     }
 
+    /** Replaces a pending draft's content at the same version (the sanitised HTML and its finding). */
+    public Uni<Integer> replaceContent(Mutiny.Session session, Draft draft) {
+        return session.createNativeQuery("""
+                        update drafts set draft = cast(cast(:draft as text) as jsonb), updated_at = now()
+                        where draft_id = :id and version = :version and status = 'pending'""")
+                .setParameter("draft", EventJson.toJson(draft)).setParameter("id", draft.draftId())
+                .setParameter("version", draft.version()).executeUpdate();
+    }
+
     private static DraftRow toRow(Object[] row) {
         return new DraftRow((String) row[0], EventJson.read((String) row[1], Draft.class));
     }

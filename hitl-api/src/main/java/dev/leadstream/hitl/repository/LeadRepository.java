@@ -169,6 +169,39 @@ public class LeadRepository {
         return String.join(" or ", alternatives);
     }
 
+    /**
+     * The named leads, locked for the caller's transaction in one round trip; in lead id order, so
+     * two bulk decisions over the same leads queue instead of deadlocking.
+     */
+    public Uni<Map<String, LeadRow>> lockAll(Mutiny.Session session, List<String> leadIds) {
+        return session.createNativeQuery("select " + COLUMNS + " from leads where lead_id = any(cast(:ids as text[]))"
+                        + " order by lead_id for update", Object[].class)
+                .setParameter("ids", leadIds.toArray(String[]::new)).getResultList()
+                .map(rows -> {
+                    Map<String, LeadRow> found = new LinkedHashMap<>();
+                    rows.forEach(r -> found.put((String) r[0], toRow(r)));
+                    return found;
+                });
+    }
+
+    /** Of the named leads, those already contacted: a draft approved for them, or an email sent. */
+    public Uni<Set<String>> contacted(Mutiny.Session session, List<String> leadIds) {
+        return session.createNativeQuery("""
+                        select lead_id from drafts where lead_id = any(cast(:ids as text[])) and status = 'approved'
+                        union
+                        select lead_id from engagement where lead_id = any(cast(:ids as text[])) and type = 'sent'""", String.class)
+                .setParameter("ids", leadIds.toArray(String[]::new)).getResultList().map(Set::copyOf);
+    }
+
+    public Uni<Integer> setStatuses(Mutiny.Session session, List<String> leadIds, String status) {
+        if (leadIds.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return session.createNativeQuery("update leads set status = :status, version = version + 1"
+                        + " where lead_id = any(cast(:ids as text[]))")
+                .setParameter("status", status).setParameter("ids", leadIds.toArray(String[]::new)).executeUpdate();
+    }
+
     public Uni<Integer> setStatus(Mutiny.Session session, String leadId, String status) {
         return session.createNativeQuery("update leads set status = :status, version = version + 1 where lead_id = :id")
                 .setParameter("status", status).setParameter("id", leadId).executeUpdate();

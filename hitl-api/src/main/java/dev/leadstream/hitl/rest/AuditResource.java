@@ -44,10 +44,8 @@ public class AuditResource {
     @GET
     public Uni<AuditPage> list(@QueryParam("leadId") String leadId, @QueryParam("actor") String actor,
                                @QueryParam("type") String type, @QueryParam("from") String from, @QueryParam("to") String to,
-                               @QueryParam("after") String after, @QueryParam("limit") @DefaultValue("100") int limit) {
-        if (limit < 1 || limit > 1000) {
-            throw new BadRequestException("limit must be between 1 and 1000, was " + limit);
-        }
+                               @QueryParam("after") String after, @QueryParam("limit") String limitParam) {
+        int limit = Params.intParam("limit", limitParam, 100, 1, 1000);
         AuditRepository.AuditFilter filter = new AuditRepository.AuditFilter(blank(leadId), blank(actor), blank(type),
                 instant("from", from), instant("to", to));
         String[] cursor = cursor(after);

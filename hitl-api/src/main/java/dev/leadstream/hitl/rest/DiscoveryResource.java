@@ -46,10 +46,8 @@ public class DiscoveryResource {
 
     /** The latest requests, newest first, each with its progress and how many leads it produced so far. */
     @GET
-    public Uni<List<DiscoveryRepository.DiscoveryRow>> recent(@QueryParam("limit") @DefaultValue("50") int limit) {
-        if (limit < 1 || limit > 500) {
-            throw new BadRequestException("limit must be between 1 and 500, was " + limit);
-        }
+    public Uni<List<DiscoveryRepository.DiscoveryRow>> recent(@QueryParam("limit") String limitParam) {
+        int limit = Params.intParam("limit", limitParam, 50, 1, 500);
         return sessions.withSession(session -> discoveries.recent(session, limit));
     }
 
@@ -70,18 +68,37 @@ public class DiscoveryResource {
 
     @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
     @POST
-    public Uni<Response> submit(String body) {
+    public Uni<Response> submit(byte[] body) {
         DiscoveryRequest request;
         try {
-            request = EventJson.read(body, DiscoveryRequest.class);
+            // read as bytes, so bytes that are not UTF-8 are refused rather than replaced
+            request = EventJson.read(body == null || body.length == 0 ? null : body, DiscoveryRequest.class);
         } catch (EventJson.MalformedEventException e) {
             throw new ApiError.EventJsonError(e);
+        }
+        if (request == null) {
+            throw new BadRequestException("the body must be a discovery request, a JSON object");
+        }
+        checkText(request);
+        List<DiscoveryRequestRules.OverLimit> over = DiscoveryRequestRules.overLimits(request);
+        if (!over.isEmpty()) {
+            throw ApiProblem.overLimit(String.join("; ", over.stream().map(DiscoveryRequestRules.OverLimit::problem).toList()),
+                    over.getFirst().limit());
         }
         List<String> problems = DiscoveryRequestRules.problems(request);
         if (!problems.isEmpty()) {
             throw new BadRequestException(String.join("; ", problems));
         }
         return decisions.submitDiscovery(request, reviewer()).map(r -> Response.accepted(r).build());
+    }
+
+    private static void checkText(DiscoveryRequest request) {
+        TextRules.check("sector", request.sector(), Integer.MAX_VALUE);
+        TextRules.check("geography", request.geography(), Integer.MAX_VALUE);
+        TextRules.check("businessList", request.businessList(), Integer.MAX_VALUE);
+        TextRules.checkAll("keywords", request.keywords(), Integer.MAX_VALUE, Integer.MAX_VALUE);
+        TextRules.checkAll("seedUrls", request.seedUrls(), Integer.MAX_VALUE, Integer.MAX_VALUE);
+        TextRules.checkAll("sources", request.sources(), Integer.MAX_VALUE, Integer.MAX_VALUE);
     }
 
     /** Decisions record who made them: the signed-in reviewer. */

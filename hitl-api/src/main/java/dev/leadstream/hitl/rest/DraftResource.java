@@ -10,7 +10,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
-import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -101,9 +100,10 @@ public class DraftResource {
         if (edit == null) {
             throw new BadRequestException("the body must be a draft edit with the version it was made against");
         }
+        checkText(edit);
         List<String> problems = edit.problems();
         if (!problems.isEmpty()) {
-            throw new ClientErrorException(String.join("; ", problems), 422);
+            throw new ApiProblem(422, String.join("; ", problems));
         }
         return decisions.editDraft(draftId, edit, reviewer(), idempotencyKey).map(DraftResource::accepted);
     }
@@ -115,11 +115,38 @@ public class DraftResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> reject(@PathParam("draftId") String draftId, Rejection body, @HeaderParam("If-Match") String ifMatch,
                                 @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        if (body == null || body.comment() == null || body.comment().isBlank() || body.comment().length() > 2000) {
+        if (body == null || body.comment() == null || body.comment().isBlank()) {
             throw new BadRequestException("comment must say why the draft is rejected, in 1 to 2000 characters");
         }
+        TextRules.check("comment", body.comment(), LeadResource.MAX_COMMENT);
         return decisions.rejectDraft(draftId, version(ifMatch), body.comment(), reviewer(), idempotencyKey)
                 .map(DraftResource::accepted);
+    }
+
+    /** Most social posts one draft may carry. */
+    public static final int MAX_POSTS = 20;
+
+    /**
+     * Refuses text that cannot be stored or sent (400) and more posts than a draft carries (422);
+     * the channels' own length limits are {@link DraftEdit#problems()}.
+     */
+    public static void checkText(DraftEdit edit) {
+        TextRules.check("subject", edit.subject(), Integer.MAX_VALUE);
+        TextRules.check("textBody", edit.textBody(), Integer.MAX_VALUE);
+        TextRules.check("htmlBody", edit.htmlBody(), Integer.MAX_VALUE);
+        if (edit.socialPosts() != null) {
+            if (edit.socialPosts().size() > MAX_POSTS) {
+                throw ApiProblem.overLimit("socialPosts may hold at most " + MAX_POSTS + " posts, held " + edit.socialPosts().size(),
+                        MAX_POSTS);
+            }
+            for (var post : edit.socialPosts()) {
+                if (post == null) {
+                    throw new BadRequestException("socialPosts must not hold null entries");
+                }
+                TextRules.check("socialPosts platform", post.platform(), 50);
+                TextRules.check("socialPosts text", post.text(), Integer.MAX_VALUE);
+            }
+        }
     }
 
     private static Response accepted(Decision d) {
@@ -134,7 +161,7 @@ public class DraftResource {
         try {
             return Integer.parseInt(ifMatch.trim().replace("\"", ""));
         } catch (NumberFormatException e) {
-            throw new BadRequestException("If-Match must be the draft's version number, was " + ifMatch);
+            throw new BadRequestException("If-Match must be the draft's version number, was " + TextRules.shown(ifMatch));
         }
     }
 

@@ -73,10 +73,9 @@ public class LeadResource {
      */
     @GET
     public Uni<LeadPage> list(@BeanParam LeadTableParams params, @QueryParam("after") String after,
-                              @QueryParam("limit") @DefaultValue("50") int limit) {
-        if (limit < 1 || limit > 500) {
-            throw new BadRequestException("limit must be between 1 and 500, was " + limit);
-        }
+                              @QueryParam("limit") String limitParam) {
+        TextRules.check("after", after, 2000);
+        int limit = Params.intParam("limit", limitParam, 50, 1, 500);
         LeadSort sort = params.sort();
         boolean descending = params.descending();
         LeadCursor cursor = LeadCursor.parse(after, sort, descending);
@@ -138,22 +137,44 @@ public class LeadResource {
         return decisions.rejectLeads(body.leadIds(), reviewer(), body.comment(), idempotencyKey);
     }
 
-    private static void checkBulk(BulkDecision body, boolean commentRequired) {
+    /** Longest comment a decision keeps, and longest lead id a bulk call may name. */
+    public static final int MAX_COMMENT = 2000;
+    public static final int MAX_LEAD_ID = 500;
+
+    /** The checks of a bulk call, shared with the UI's form. */
+    public static void checkBulk(BulkDecision body, boolean commentRequired) {
         if (body == null || body.leadIds() == null || body.leadIds().isEmpty()) {
             throw new BadRequestException("leadIds must name at least one lead");
-        }
-        if (body.leadIds().size() > MAX_BULK) {
-            throw new BadRequestException("leadIds may name at most " + MAX_BULK + " leads, named " + body.leadIds().size());
         }
         if (body.leadIds().stream().anyMatch(id -> id == null || id.isBlank())) {
             throw new BadRequestException("leadIds must not contain blank ids");
         }
+        TextRules.checkAll("leadIds", body.leadIds(), MAX_BULK, MAX_LEAD_ID);
         if (commentRequired && (body.comment() == null || body.comment().isBlank())) {
             throw new BadRequestException("comment must say why the leads are rejected");
         }
-        if (body.comment() != null && body.comment().length() > 2000) {
-            throw new BadRequestException("comment must be at most 2000 characters, was " + body.comment().length());
+        TextRules.check("comment", body.comment(), MAX_COMMENT);
+    }
+
+    public record Reopening(String comment) {
+    }
+
+    /**
+     * Puts a selected or rejected lead back to new so it can be decided again: an admin's act, kept
+     * in the audit trail with its reason. A lead already contacted still cannot be selected.
+     */
+    @RolesAllowed(Roles.ADMIN)
+    @POST
+    @Path("/{leadId}/reopen")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> reopen(@PathParam("leadId") String leadId, Reopening body,
+                                @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        if (body == null || body.comment() == null || body.comment().isBlank()) {
+            throw new BadRequestException("comment must say why the lead is reopened");
         }
+        TextRules.check("comment", body.comment(), MAX_COMMENT);
+        return decisions.reopenLead(leadId, body.comment(), reviewer(), idempotencyKey).map(d -> Response.ok(
+                Map.of("decisionId", d.id.toString(), "leadId", d.leadId, "kind", d.kind, "reviewer", d.reviewer)).build());
     }
 
     @GET

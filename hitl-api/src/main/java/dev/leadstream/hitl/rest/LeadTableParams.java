@@ -34,7 +34,20 @@ public class LeadTableParams {
     @QueryParam("sort") String sort;
     @QueryParam("dir") String dir;
 
+    /** Longest value of a text filter, and most values of a repeatable one. */
+    static final int MAX_FILTER_LENGTH = 200;
+    static final int MAX_FILTER_VALUES = 50;
+
     public LeadFilter filter() {
+        for (var list : java.util.Map.of("tier", nullSafe(tier), "status", nullSafe(status), "sector", nullSafe(sector),
+                "segment", nullSafe(segment)).entrySet()) {
+            TextRules.checkAll(list.getKey(), list.getValue(), MAX_FILTER_VALUES, MAX_FILTER_LENGTH);
+        }
+        TextRules.check("country", country, MAX_FILTER_LENGTH);
+        TextRules.check("region", region, MAX_FILTER_LENGTH);
+        TextRules.check("city", city, MAX_FILTER_LENGTH);
+        TextRules.check("requestId", requestId, MAX_FILTER_LENGTH);
+        TextRules.check("q", q, MAX_FILTER_LENGTH);
         List<String> tiers = nonBlank(tier).stream().map(t -> t.toUpperCase(Locale.ROOT)).toList();
         tiers.stream().filter(t -> !TIERS.contains(t)).findFirst().ifPresent(t -> {
             throw new BadRequestException("tier must be one of A, B, C, D, was " + t);
@@ -48,12 +61,13 @@ public class LeadTableParams {
         if (min != null && max != null && min > max) {
             throw new BadRequestException("minScore (" + min + ") must not be above maxScore (" + max + ")");
         }
-        if (q != null && q.length() > 200) {
-            throw new BadRequestException("q must be at most 200 characters, was " + q.length());
-        }
         return new LeadFilter(tiers, statuses, nonBlank(sector), nonBlank(segment), blankToNull(country),
                 blankToNull(region), blankToNull(city), min, max, flag("hasEmail", hasEmail), flag("hasPhone", hasPhone),
                 blankToNull(q), blankToNull(requestId));
+    }
+
+    private static List<String> nullSafe(List<String> values) {
+        return values == null ? List.of() : values;
     }
 
     public LeadSort sort() {

@@ -4,6 +4,9 @@ import dev.leadstream.hitl.entity.Decision;
 import dev.leadstream.hitl.entity.OutboxEvent;
 import dev.leadstream.hitl.repository.DraftRepository;
 import dev.leadstream.hitl.repository.LeadRepository;
+import dev.leadstream.hitl.rest.ApiProblem;
+import dev.leadstream.hitl.rest.Problem;
+import dev.leadstream.topics.Topic;
 import dev.leadstream.topics.EventJson;
 import dev.leadstream.topics.Topics;
 import dev.leadstream.topics.event.Approval;
@@ -18,12 +21,15 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
 import org.hibernate.reactive.mutiny.Mutiny;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 
 /**
@@ -39,6 +45,12 @@ public class DecisionService {
     public static final String LEAD_REJECTED = "lead.rejected";
     public static final String DRAFT_EDITED = "draft.edited";
     public static final String DRAFT_REJECTED = "draft.rejected";
+    public static final String LEAD_REOPENED = "lead.reopened";
+
+    /** Kafka carries records of up to 1 MiB; the relay's envelope and headers need room too. */
+    public static final int MAX_RECORD_BYTES = 768 * 1024;
+    static final int BULK_AT_ONCE = 4;
+    static final String LOCK_WAIT = "5s";
 
     /** What a bulk decision did to each lead it named. */
     public record BulkOutcome(List<String> decided, Map<String, String> skipped) {
@@ -47,6 +59,7 @@ public class DecisionService {
     private final Mutiny.SessionFactory sessions;
     private final LeadRepository leads;
     private final DraftRepository drafts;
+    private final Semaphore bulkPermits = new Semaphore(BULK_AT_ONCE);
 
     public DecisionService(Mutiny.SessionFactory sessions, LeadRepository leads, DraftRepository drafts) {
         this.sessions = sessions;
@@ -55,35 +68,67 @@ public class DecisionService {
     }
 
     public Uni<Decision> selectLead(String leadId, String reviewer, String idempotencyKey) {
-        return once(idempotencyKey, session -> leads.find(session, leadId).chain(row -> {
+        Idempotency key = Idempotency.of(idempotencyKey, reviewer, LEAD_SELECTED, leadId, "");
+        return once(key, session -> leads.lockAll(session, List.of(leadId)).chain(found -> {
+            LeadRepository.LeadRow row = found.get(leadId);
             if (row == null) {
                 throw new NotFoundException("no lead " + leadId);
             }
-            if ("selected".equals(row.status())) {
-                throw new ClientErrorException("lead " + leadId + " is already selected", Response.Status.CONFLICT);
-            }
-            Decision decision = Decision.of(LEAD_SELECTED, leadId, leadId, reviewer, idempotencyKey);
-            return record(session, decision, Approval.leadSelected(decision.id.toString(), row.lead(), reviewer))
-                    .chain(() -> leads.setStatus(session, leadId, "selected"))
-                    .replaceWith(decision);
+            refuseDecided(row);
+            return leads.contacted(session, List.of(leadId)).chain(contacted -> {
+                if (!contacted.isEmpty()) {
+                    throw alreadyContacted(leadId);
+                }
+                Decision decision = decision(LEAD_SELECTED, leadId, leadId, reviewer, key);
+                return record(session, decision, Approval.leadSelected(decision.id.toString(), row.lead(), reviewer))
+                        .chain(() -> leads.setStatus(session, leadId, "selected"))
+                        .replaceWith(decision);
+            });
         }));
     }
 
     /**
-     * Selects several leads in ONE transaction: each gets its decision and its outbox row, or, if
-     * it is unknown or already selected, a reason in {@code skipped}. With an idempotency key a
-     * repeated call decides nothing again and answers what the first call decided.
+     * Puts a decided lead back to {@code new}, so it can be decided again; an admin's explicit,
+     * audited act. A lead already contacted stays unselectable all the same.
+     */
+    public Uni<Decision> reopenLead(String leadId, String comment, String admin, String idempotencyKey) {
+        Idempotency key = Idempotency.of(idempotencyKey, admin, LEAD_REOPENED, leadId, comment);
+        return once(key, session -> leads.lockAll(session, List.of(leadId)).chain(found -> {
+            LeadRepository.LeadRow row = found.get(leadId);
+            if (row == null) {
+                throw new NotFoundException("no lead " + leadId);
+            }
+            if ("new".equals(row.status())) {
+                throw ApiProblem.alreadyDecided("lead " + leadId + " is not decided, so there is nothing to reopen", row.status());
+            }
+            Decision decision = decision(LEAD_REOPENED, leadId, leadId, admin, key);
+            decision.comment = comment;
+            return session.persist(decision).chain(() -> leads.setStatus(session, leadId, "new")).replaceWith(decision);
+        }));
+    }
+
+    private static void refuseDecided(LeadRepository.LeadRow row) {
+        if (!"new".equals(row.status())) {
+            throw ApiProblem.alreadyDecided("lead " + row.leadId() + " is already " + row.status()
+                    + "; an admin can reopen it to decide again", row.status());
+        }
+    }
+
+    private static ApiProblem alreadyContacted(String leadId) {
+        return new ApiProblem(Problem.ALREADY_CONTACTED, 409, "lead " + leadId
+                + " was already contacted (a draft approved or an email sent); it gets no second first touch",
+                Map.of("currentState", "contacted"));
+    }
+
+    /**
+     * Selects several leads in ONE transaction: each new lead gets its decision and its outbox row;
+     * an unknown, already decided or already contacted one gets a reason in {@code skipped}. With an
+     * idempotency key a repeated call decides nothing again and answers what the first call decided.
      */
     public Uni<BulkOutcome> selectLeads(List<String> leadIds, String reviewer, String comment, String idempotencyKey) {
-        return bulk(leadIds, idempotencyKey, (session, row) -> {
-            if ("selected".equals(row.status())) {
-                return Uni.createFrom().item("already selected");
-            }
-            Decision decision = Decision.of(LEAD_SELECTED, row.leadId(), row.leadId(), reviewer, keyFor(idempotencyKey, row.leadId()));
-            decision.comment = comment;
-            return record(session, decision, Approval.leadSelected(decision.id.toString(), row.lead(), reviewer))
-                    .chain(() -> leads.setStatus(session, row.leadId(), "selected")).replaceWith((String) null);
-        });
+        return bulk(LEAD_SELECTED, "selected", leadIds, reviewer, comment, idempotencyKey, (row, decision) ->
+                List.of(decision, outbox(decision.id, Topics.APPROVED, row.leadId(), Topics.APPROVED.eventType() + "." + Approval.LEAD_SELECTED,
+                        Approval.leadSelected(decision.id.toString(), row.lead(), reviewer))));
     }
 
     /**
@@ -92,60 +137,89 @@ public class DecisionService {
      * do not want.
      */
     public Uni<BulkOutcome> rejectLeads(List<String> leadIds, String reviewer, String comment, String idempotencyKey) {
-        return bulk(leadIds, idempotencyKey, (session, row) -> {
-            if ("rejected".equals(row.status())) {
-                return Uni.createFrom().item("already rejected");
-            }
-            Decision decision = Decision.of(LEAD_REJECTED, row.leadId(), row.leadId(), reviewer, keyFor(idempotencyKey, row.leadId()));
-            decision.comment = comment;
+        return bulk(LEAD_REJECTED, "rejected", leadIds, reviewer, comment, idempotencyKey, (row, decision) -> {
             Engagement signal = new Engagement(decision.id.toString(), row.leadId(), Engagement.REJECTED, "review", null,
                     row.lead().segment(), null, comment, decision.createdAt, Provenance.of("hitl-api", "0.1.0", "reviewer:" + reviewer));
-            OutboxEvent event = OutboxEvent.of(decision.id, Topics.ENGAGEMENT, row.leadId(), Topics.ENGAGEMENT.eventType(), signal);
-            return session.persist(decision).chain(() -> session.persist(event))
-                    .chain(() -> leads.setStatus(session, row.leadId(), "rejected")).replaceWith((String) null);
+            return List.of(decision, outbox(decision.id, Topics.ENGAGEMENT, row.leadId(), Topics.ENGAGEMENT.eventType(), signal));
         });
     }
 
+    /** What one lead's decision writes: the decision itself and its outbox row. */
     private interface LeadDecision {
-        /** Decides for one lead; answers null when decided, or why it was skipped. */
-        Uni<String> decide(Mutiny.Session session, LeadRepository.LeadRow row);
+        List<Object> entities(LeadRepository.LeadRow row, Decision decision);
     }
 
-    private Uni<BulkOutcome> bulk(List<String> leadIds, String idempotencyKey, LeadDecision decision) {
+    /**
+     * Bounded work per call: the leads are read and locked in one query, decided in memory, and
+     * written in one flush and one status update. At most {@link #BULK_AT_ONCE} bulk calls run at
+     * once, so they cannot take every database connection; one waiting over
+     * {@link #LOCK_WAIT} for another's locks gives up with 503 instead of holding its connection.
+     */
+    private Uni<BulkOutcome> bulk(String kind, String status, List<String> leadIds, String reviewer, String comment,
+                                  String idempotencyKey, LeadDecision decide) {
         List<String> distinct = leadIds.stream().distinct().toList();
-        return sessions.withTransaction(session -> replayBulk(session, idempotencyKey, distinct).chain(previous -> {
-            if (previous != null) {
-                return Uni.createFrom().item(previous);
+        String request = String.join("\n", distinct.stream().sorted().toList()) + "\n" + comment;
+        return Uni.createFrom().deferred(() -> {
+            if (!bulkPermits.tryAcquire()) {
+                throw new ApiProblem(Problem.BUSY, 503, "too many bulk decisions are running; try again in a moment",
+                        Map.of("retryAfter", 1));
             }
+            return sessions.withTransaction(session -> session.createNativeQuery(
+                            "select set_config('lock_timeout', '" + LOCK_WAIT + "', true)").getSingleResult()
+                    .chain(() -> replayBulk(session, idempotencyKey, reviewer, kind, distinct, request))
+                    .chain(previous -> previous != null ? Uni.createFrom().item(previous)
+                            : decideBulk(session, kind, status, distinct, reviewer, comment, idempotencyKey, request, decide)))
+                    .onTermination().invoke(bulkPermits::release);
+        });
+    }
+
+    private Uni<BulkOutcome> decideBulk(Mutiny.Session session, String kind, String status, List<String> leadIds, String reviewer,
+                                        String comment, String idempotencyKey, String request, LeadDecision decide) {
+        Uni<Set<String>> contacted = LEAD_SELECTED.equals(kind) ? leads.contacted(session, leadIds) : Uni.createFrom().item(Set.of());
+        return leads.lockAll(session, leadIds).chain(rows -> contacted.chain(contactedIds -> {
             List<String> decided = new ArrayList<>();
             Map<String, String> skipped = new LinkedHashMap<>();
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (String leadId : distinct) {
-                chain = chain.chain(() -> leads.find(session, leadId).chain(row -> row == null
-                        ? Uni.createFrom().item("no such lead") : decision.decide(session, row))
-                        .invoke(reason -> {
-                            if (reason == null) {
-                                decided.add(leadId);
-                            } else {
-                                skipped.put(leadId, reason);
-                            }
-                        }).replaceWithVoid());
+            List<Object> entities = new ArrayList<>();
+            for (String leadId : leadIds) {
+                LeadRepository.LeadRow row = rows.get(leadId);
+                if (row == null) {
+                    skipped.put(leadId, "no such lead");
+                } else if (!"new".equals(row.status())) {
+                    skipped.put(leadId, "already " + row.status());
+                } else if (contactedIds.contains(leadId)) {
+                    skipped.put(leadId, "already contacted");
+                } else {
+                    Decision decision = decision(kind, leadId, leadId, reviewer,
+                            Idempotency.of(idempotencyKey, reviewer, kind, leadId, request));
+                    decision.comment = comment;
+                    entities.addAll(decide.entities(row, decision));
+                    decided.add(leadId);
+                }
             }
-            return chain.map(v -> new BulkOutcome(decided, skipped));
+            // all decisions, then all outbox rows: rows of one table in a row go to the database in batches
+            entities.sort(java.util.Comparator.comparing(e -> e instanceof Decision ? 0 : 1));
+            return session.persistAll(entities.toArray()).chain(session::flush)
+                    .chain(() -> leads.setStatuses(session, decided, status))
+                    .map(n -> new BulkOutcome(decided, skipped));
         }));
     }
 
     /** A bulk call's earlier answer: the leads its key decided; the rest were skipped then too. */
-    private static Uni<BulkOutcome> replayBulk(Mutiny.Session session, String idempotencyKey, List<String> leadIds) {
+    private static Uni<BulkOutcome> replayBulk(Mutiny.Session session, String idempotencyKey, String reviewer, String kind,
+                                               List<String> leadIds, String request) {
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
             return Uni.createFrom().nullItem();
         }
+        Map<String, Idempotency> keys = new LinkedHashMap<>();
+        leadIds.forEach(id -> keys.put(Idempotency.of(idempotencyKey, reviewer, kind, id, request).scopedKey(),
+                Idempotency.of(idempotencyKey, reviewer, kind, id, request)));
         return session.createSelectionQuery("from Decision where idempotencyKey in (:keys)", Decision.class)
-                .setParameter("keys", leadIds.stream().map(id -> keyFor(idempotencyKey, id)).toList())
+                .setParameter("keys", List.copyOf(keys.keySet()))
                 .getResultList().map(found -> {
                     if (found.isEmpty()) {
                         return null;
                     }
+                    found.forEach(d -> keys.get(d.idempotencyKey).checkSameRequest(d.requestHash));
                     List<String> decided = found.stream().map(d -> d.leadId).toList();
                     Map<String, String> skipped = new LinkedHashMap<>();
                     leadIds.stream().filter(id -> !decided.contains(id)).forEach(id -> skipped.put(id, "skipped by the first call with this key"));
@@ -153,40 +227,46 @@ public class DecisionService {
                 });
     }
 
-    private static String keyFor(String idempotencyKey, String leadId) {
-        return idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey + ":" + leadId;
-    }
-
     /**
-     * Approves the draft as it stands. With {@code expectedVersion} (the reviewer's If-Match), a
-     * draft changed since the reviewer read it is refused with 409 and its current version.
+     * Approves the draft as it stands, its HTML made safe for email first. With
+     * {@code expectedVersion} (the reviewer's If-Match), a draft changed since the reviewer read it
+     * is refused with 409 and its current version. A lead already contacted gets no second draft.
      */
     public Uni<Decision> approveDraft(String draftId, Integer expectedVersion, String reviewer, String idempotencyKey) {
-        return once(idempotencyKey, session -> pendingDraft(session, draftId, expectedVersion).chain(row -> {
+        Idempotency key = Idempotency.of(idempotencyKey, reviewer, DRAFT_APPROVED, draftId, String.valueOf(expectedVersion));
+        return once(key, session -> pendingDraft(session, draftId, expectedVersion).chain(row -> {
             row.draft().findings().stream().filter(f -> "block".equals(f.severity())).findFirst().ifPresent(f -> {
-                throw new ClientErrorException("draft " + draftId + " is blocked: " + f.message(), 422);
+                throw new ApiProblem(422, "draft " + draftId + " is blocked: " + f.message());
             });
-            Decision decision = Decision.of(DRAFT_APPROVED, row.draft().leadId(), draftId, reviewer, idempotencyKey);
-            return decideDraft(session, row, "approved")
-                    .chain(() -> record(session, decision, Approval.draftApproved(decision.id.toString(), row.draft(), reviewer)))
+            Draft safe = EmailHtml.sanitised(row.draft());
+            Decision decision = decision(DRAFT_APPROVED, row.draft().leadId(), draftId, reviewer, key);
+            return leads.contacted(session, List.of(row.draft().leadId())).chain(contacted -> {
+                if (!contacted.isEmpty()) {
+                    throw alreadyContacted(row.draft().leadId());
+                }
+                return (safe == row.draft() ? Uni.createFrom().item(1) : drafts.replaceContent(session, safe));
+            }).chain(() -> decideDraft(session, row, "approved"))
+                    .chain(() -> record(session, decision, Approval.draftApproved(decision.id.toString(), safe, reviewer)))
                     .replaceWith(decision);
         }));
     }
 
     /**
      * Saves a reviewer's edit as the draft's next version, in ONE transaction with its decision and
-     * the outbox row that publishes the new version to the drafts topic. An edit made against an
-     * older version is refused with 409 and the current version.
+     * the outbox row that publishes the new version to the drafts topic. Its HTML is made safe for
+     * email, with a finding when something was removed. An edit made against an older version is
+     * refused with 409 and the current version.
      */
     public Uni<Decision> editDraft(String draftId, DraftEdit edit, String reviewer, String idempotencyKey) {
-        return once(idempotencyKey, session -> pendingDraft(session, draftId, edit.version()).chain(row -> {
-            Draft edited = edit.applyTo(row.draft(), reviewer);
+        Idempotency key = Idempotency.of(idempotencyKey, reviewer, DRAFT_EDITED, draftId, EventJson.toJson(edit));
+        return once(key, session -> pendingDraft(session, draftId, edit.version()).chain(row -> {
+            Draft edited = EmailHtml.sanitised(edit.applyTo(row.draft(), reviewer));
             List<DraftEdit.Change> changes = DraftEdit.changes(row.draft(), edited);
-            Decision decision = Decision.of(DRAFT_EDITED, row.draft().leadId(), draftId, reviewer, idempotencyKey);
-            OutboxEvent event = OutboxEvent.of(decision.id, Topics.DRAFTS, edited.leadId(), Topics.DRAFTS.eventType(), edited);
+            Decision decision = decision(DRAFT_EDITED, row.draft().leadId(), draftId, reviewer, key);
+            OutboxEvent event = outbox(decision.id, Topics.DRAFTS, edited.leadId(), Topics.DRAFTS.eventType(), edited);
             return drafts.saveEdit(session, edited, row.draft().version(), reviewer, changes).chain(updated -> {
                 if (updated == 0) {
-                    throw new VersionConflict("draft " + draftId + " was changed by someone else", row.draft().version() + 1);
+                    throw new VersionConflict("draft " + draftId + " was changed by someone else", row.draft().version() + 1, null);
                 }
                 return session.persist(decision).chain(() -> session.persist(event)).replaceWith(decision);
             });
@@ -199,13 +279,14 @@ public class DecisionService {
      */
     public Uni<Decision> rejectDraft(String draftId, Integer expectedVersion, String comment, String reviewer,
                                      String idempotencyKey) {
-        return once(idempotencyKey, session -> pendingDraft(session, draftId, expectedVersion).chain(row -> {
-            Decision decision = Decision.of(DRAFT_REJECTED, row.draft().leadId(), draftId, reviewer, idempotencyKey);
+        Idempotency key = Idempotency.of(idempotencyKey, reviewer, DRAFT_REJECTED, draftId, expectedVersion + "\n" + comment);
+        return once(key, session -> pendingDraft(session, draftId, expectedVersion).chain(row -> {
+            Decision decision = decision(DRAFT_REJECTED, row.draft().leadId(), draftId, reviewer, key);
             decision.comment = comment;
             Engagement signal = new Engagement(decision.id.toString(), row.draft().leadId(), Engagement.REJECTED, "review",
                     draftId, row.draft().segment(), "v" + row.draft().version(), comment, decision.createdAt,
                     Provenance.of("hitl-api", "0.1.0", "reviewer:" + reviewer));
-            OutboxEvent event = OutboxEvent.of(decision.id, Topics.ENGAGEMENT, row.draft().leadId(), Topics.ENGAGEMENT.eventType(), signal);
+            OutboxEvent event = outbox(decision.id, Topics.ENGAGEMENT, row.draft().leadId(), Topics.ENGAGEMENT.eventType(), signal);
             return decideDraft(session, row, "rejected")
                     .chain(() -> session.persist(decision)).chain(() -> session.persist(event)).replaceWith(decision);
         }));
@@ -215,7 +296,7 @@ public class DecisionService {
         return drafts.decide(session, row.draft().draftId(), row.draft().version(), status).invoke(updated -> {
             if (updated == 0) {
                 throw new VersionConflict("draft " + row.draft().draftId() + " was decided or changed by someone else",
-                        row.draft().version());
+                        row.draft().version(), null);
             }
         }).replaceWithVoid();
     }
@@ -227,23 +308,25 @@ public class DecisionService {
                 throw new NotFoundException("no draft " + draftId);
             }
             if (!"pending".equals(row.status())) {
-                throw new VersionConflict("draft " + draftId + " is already " + row.status(), row.draft().version());
+                throw new VersionConflict("draft " + draftId + " is already " + row.status(), row.draft().version(), row.status());
             }
             if (expectedVersion != null && expectedVersion != row.draft().version()) {
                 throw new VersionConflict("draft " + draftId + " is at version " + row.draft().version()
-                        + ", not " + expectedVersion + "; reload it and decide again", row.draft().version());
+                        + ", not " + expectedVersion + "; reload it and decide again", row.draft().version(), row.status());
             }
             return row;
         });
     }
 
-    /** 409 with the version the client should reload. */
+    /** 409 with the version the client should reload and, when it is decided, the state it is in. */
     public static class VersionConflict extends ClientErrorException {
         public final int currentVersion;
+        public final String currentState;
 
-        public VersionConflict(String message, int currentVersion) {
+        public VersionConflict(String message, int currentVersion, String currentState) {
             super(message, Response.Status.CONFLICT);
             this.currentVersion = currentVersion;
+            this.currentState = currentState;
         }
     }
 
@@ -251,38 +334,63 @@ public class DecisionService {
         DiscoveryRequest request = new DiscoveryRequest(UUID.randomUUID().toString(), draft.sector(), draft.geography(),
                 draft.keywords(), draft.seedUrls(), draft.sources(), draft.businessList(), draft.renderJavaScript(), draft.limits(),
                 reviewer, Instant.now());
-        Decision decision = Decision.of(DISCOVERY_REQUESTED, "-", request.requestId(), reviewer, null);
-        OutboxEvent row = OutboxEvent.of(decision.id, Topics.DISCOVERY_REQUESTS, request.requestId(),
+        Decision decision = decision(DISCOVERY_REQUESTED, "-", request.requestId(), reviewer, Idempotency.NONE);
+        OutboxEvent row = outbox(decision.id, Topics.DISCOVERY_REQUESTS, request.requestId(),
                 Topics.DISCOVERY_REQUESTS.eventType(), request);
         return sessions.withTransaction(session -> session.createNativeQuery("""
                         insert into discovery_requests (request_id, request, requested_by)
                         values (:id, cast(cast(:request as text) as jsonb), :by)""")
-                .setParameter("id", request.requestId()).setParameter("request", EventJson.toJson(request))
+                .setParameter("id", request.requestId()).setParameter("request", row.payload)
                 .setParameter("by", reviewer).executeUpdate()
                 .chain(() -> session.persist(decision))
                 .chain(() -> session.persist(row))
                 .replaceWith(request));
     }
 
+    /**
+     * The outbox row for an event, refused with 413 when its value would not fit in a Kafka record
+     * with room to spare for the key, headers and the relay's envelope.
+     */
+    static OutboxEvent outbox(UUID id, Topic<?> topic, String key, String type, Object event) {
+        OutboxEvent row = OutboxEvent.of(id, topic, key, type, event);
+        int bytes = row.payload.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_RECORD_BYTES) {
+            throw ApiProblem.tooLarge("the event this would publish to " + topic.name() + " is " + bytes
+                    + " bytes; a record may be at most " + MAX_RECORD_BYTES, MAX_RECORD_BYTES);
+        }
+        return row;
+    }
+
+    private static Decision decision(String kind, String leadId, String subjectId, String reviewer, Idempotency key) {
+        Decision decision = Decision.of(kind, leadId, subjectId, reviewer, key.scopedKey());
+        decision.requestHash = key.requestHash();
+        return decision;
+    }
+
     /** Runs {@code decide} in one transaction, unless an earlier call with this key already decided. */
-    private Uni<Decision> once(String idempotencyKey, Function<Mutiny.Session, Uni<Decision>> decide) {
-        return sessions.withTransaction(session -> replay(session, idempotencyKey)
+    private Uni<Decision> once(Idempotency key, Function<Mutiny.Session, Uni<Decision>> decide) {
+        return sessions.withTransaction(session -> replay(session, key)
                 .chain(previous -> previous != null ? Uni.createFrom().item(previous) : decide.apply(session)));
     }
 
     /** The decision and the approval event it publishes, both in the caller's transaction. */
     private static Uni<Void> record(Mutiny.Session session, Decision decision, Approval approval) {
-        OutboxEvent row = OutboxEvent.of(decision.id, Topics.APPROVED, approval.leadId(),
+        OutboxEvent row = outbox(decision.id, Topics.APPROVED, approval.leadId(),
                 Topics.APPROVED.eventType() + "." + approval.type(), approval);
         return session.persist(decision).chain(() -> session.persist(row));
     }
 
-    /** The decision an earlier call with the same idempotency key made, or null. */
-    private static Uni<Decision> replay(Mutiny.Session session, String idempotencyKey) {
-        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+    /** The decision an earlier call with the same key, reviewer, action and target made, or null. */
+    private static Uni<Decision> replay(Mutiny.Session session, Idempotency key) {
+        if (!key.given()) {
             return Uni.createFrom().nullItem();
         }
         return session.createSelectionQuery("from Decision where idempotencyKey = :key", Decision.class)
-                .setParameter("key", idempotencyKey).getSingleResultOrNull();
+                .setParameter("key", key.scopedKey()).getSingleResultOrNull()
+                .invoke(previous -> {
+                    if (previous != null) {
+                        key.checkSameRequest(previous.requestHash);
+                    }
+                });
     }
 }

@@ -44,7 +44,7 @@ public class AuditPage {
                                        @QueryParam("to") String to, @QueryParam("after") String after, @Context UriInfo uri) {
         TableQuery query = new TableQuery(uri.getQueryParameters());
         Ui.Me me = Ui.Me.of(identity);
-        return Uni.createFrom().deferred(() -> audit.list(leadId, actor, type, from, to, after, PAGE_SIZE))
+        return Uni.createFrom().deferred(() -> audit.list(leadId, actor, type, from, to, after, String.valueOf(PAGE_SIZE)))
                 .map(page -> Templates.audit(me, new Ui.Flash(null, null), page, query))
                 .onFailure().recoverWithItem(failure -> Templates.audit(me, new Ui.Flash(null, Ui.message(failure)),
                         new AuditResource.AuditPage(List.of(), null), query));

@@ -53,7 +53,7 @@ public class DiscoveryPages {
 
     @GET
     public Uni<TemplateInstance> form(@QueryParam("notice") String notice, @QueryParam("error") String error) {
-        return discoveries.recent(20).map(rows -> Templates.discovery(Ui.Me.of(identity), new Ui.Flash(notice, error), rows));
+        return discoveries.recent("20").map(rows -> Templates.discovery(Ui.Me.of(identity), new Ui.Flash(notice, error), rows));
     }
 
     /** While the request runs the page reloads itself every few seconds. */

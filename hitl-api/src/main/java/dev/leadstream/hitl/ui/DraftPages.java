@@ -39,7 +39,14 @@ public class DraftPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance draft(Ui.Me me, Ui.Flash flash, DraftRepository.DraftRow row, ContentPreview preview,
-                                             List<DraftRepository.DraftVersion> versions, String idempotencyKey);
+                                             List<DraftRepository.DraftVersion> versions, FormKeys keys);
+    }
+
+    /** One idempotency key per form: saving, approving and rejecting are different requests. */
+    record FormKeys(String save, String approve, String reject) {
+        static FormKeys fresh() {
+            return new FormKeys(Ui.idempotencyKey(), Ui.idempotencyKey(), Ui.idempotencyKey());
+        }
     }
 
     private final DraftResource drafts;
@@ -57,7 +64,7 @@ public class DraftPages {
                                         @QueryParam("error") String error) {
         return drafts.get(draftId).flatMap(row -> drafts.versions(draftId).map(versions -> Templates.draft(
                 Ui.Me.of(identity), new Ui.Flash(notice, error), row, ContentPreview.of(row.draft()), versions,
-                Ui.idempotencyKey())));
+                FormKeys.fresh())));
     }
 
     /** Saves the form as the draft's next version; the posts come as parallel platform and text fields. */
@@ -77,7 +84,13 @@ public class DraftPages {
         }
         DraftEdit edit = new DraftEdit(version, subject, textBody, htmlBody == null || htmlBody.isBlank() ? null : htmlBody,
                 posts.isEmpty() ? null : posts);
-        List<String> problems = edit.problems();
+        List<String> problems;
+        try {
+            DraftResource.checkText(edit);
+            problems = edit.problems();
+        } catch (jakarta.ws.rs.WebApplicationException e) {
+            problems = List.of(e.getMessage());
+        }
         if (!problems.isEmpty()) {
             return Ui.refuse(page, "Not saved: " + String.join("; ", problems));
         }
@@ -107,6 +120,9 @@ public class DraftPages {
         csrf.verify();
         if (comment == null || comment.isBlank() || comment.length() > 2000) {
             return Ui.refuse(page(draftId), "say why the draft is rejected, in 1 to 2000 characters");
+        }
+        if (dev.leadstream.hitl.rest.TextRules.invalid(comment) != null) {
+            return Ui.refuse(page(draftId), "the comment " + dev.leadstream.hitl.rest.TextRules.invalid(comment));
         }
         return decisions.rejectDraft(draftId, version, comment, reviewer(), idempotencyKey)
                 .map(d -> Ui.notice(page(draftId), "Rejected; the segment's model learns from it"))

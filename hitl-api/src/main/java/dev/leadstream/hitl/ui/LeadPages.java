@@ -44,7 +44,7 @@ public class LeadPages {
                                              LeadResource.Facets facets, TableQuery query, String idempotencyKey);
 
         static native TemplateInstance lead(Ui.Me me, Ui.Flash flash, LeadRepository.LeadRow row,
-                                            List<DraftRepository.DraftRow> drafts, String idempotencyKey);
+                                            List<DraftRepository.DraftRow> drafts, String idempotencyKey, String reopenKey);
     }
 
     private final LeadResource leads;
@@ -64,7 +64,7 @@ public class LeadPages {
         TableQuery query = new TableQuery(uri.getQueryParameters());
         Ui.Me me = Ui.Me.of(identity);
         // the page and its facets one after the other: they share the request's database session
-        return Uni.createFrom().deferred(() -> leads.list(params, after, PAGE_SIZE))
+        return Uni.createFrom().deferred(() -> leads.list(params, after, String.valueOf(PAGE_SIZE)))
                 .flatMap(page -> leads.facets(params).map(facets -> Templates.leads(me, new Ui.Flash(notice, error),
                         page.items(), page.next(), facets, query, Ui.idempotencyKey())))
                 .onFailure().recoverWithItem(failure -> Templates.leads(me, new Ui.Flash(notice, Ui.message(failure)),
@@ -85,7 +85,29 @@ public class LeadPages {
     public Uni<TemplateInstance> lead(@PathParam("leadId") String leadId, @QueryParam("notice") String notice,
                                       @QueryParam("error") String error) {
         return leads.get(leadId).flatMap(row -> leads.drafts(leadId).map(drafts ->
-                Templates.lead(Ui.Me.of(identity), new Ui.Flash(notice, error), row, drafts, Ui.idempotencyKey())));
+                Templates.lead(Ui.Me.of(identity), new Ui.Flash(notice, error), row, drafts, Ui.idempotencyKey(),
+                        Ui.idempotencyKey())));
+    }
+
+    /** An admin puts a decided lead back to new, saying why. */
+    @RolesAllowed(Roles.ADMIN)
+    @POST
+    @Path("/{leadId}/reopen")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> reopen(@PathParam("leadId") String leadId, @RestForm String comment, @RestForm String idempotencyKey,
+                                @BeanParam Csrf.Submitted csrf) {
+        csrf.verify();
+        String page = "/ui/leads/" + Ui.segment(leadId);
+        if (comment == null || comment.isBlank()) {
+            return Ui.refuse(page, "say why the lead is reopened");
+        }
+        String invalid = dev.leadstream.hitl.rest.TextRules.invalid(comment);
+        if (invalid != null || comment.length() > LeadResource.MAX_COMMENT) {
+            return Ui.refuse(page, invalid != null ? "the comment " + invalid : "say why in at most " + LeadResource.MAX_COMMENT + " characters");
+        }
+        return decisions.reopenLead(leadId, comment.trim(), identity.getPrincipal().getName(), idempotencyKey)
+                .map(d -> Ui.notice(page, "Reopened: the lead can be decided again"))
+                .onFailure().recoverWithItem(failure -> Ui.error(page, failure));
     }
 
     /**
@@ -110,6 +132,11 @@ public class LeadPages {
         }
         if (reject && (comment == null || comment.isBlank())) {
             return Ui.refuse(returnTo, "say why the leads are rejected in the comment");
+        }
+        try {
+            LeadResource.checkBulk(new LeadResource.BulkDecision(leadIds, Ui.blankToNull(comment)), reject);
+        } catch (jakarta.ws.rs.WebApplicationException e) {
+            return Ui.refuse(returnTo, e.getMessage());
         }
         String reviewer = identity.getPrincipal().getName();
         Uni<DecisionService.BulkOutcome> outcome = reject

@@ -67,7 +67,7 @@ final class Ui {
         if (failure instanceof WebApplicationException e && e.getMessage() != null) {
             return e.getMessage();
         }
-        return "that did not work (" + failure.getClass().getSimpleName() + "); nothing was changed";
+        return "that did not work; nothing was changed. Try again, and tell an admin if it keeps failing.";
     }
 
     /** An id as one path segment of a link. */
