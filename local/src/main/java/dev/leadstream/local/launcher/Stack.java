@@ -33,7 +33,7 @@ public final class Stack {
     private final Workspace workspace;
     private final StackPorts ports;
     private final int sampleSites;
-    private List<AppSpec> apps;
+    private volatile List<AppSpec> apps;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     /** read or made once: every API call of the launcher signs in with it */
     private String adminPassword;
@@ -104,6 +104,8 @@ public final class Stack {
 
     /** Stops every process this workspace started, agents first and infrastructure last. */
     public void down() {
+        // first, or it would start again what is being stopped
+        process(Supervisor.NAME).stop();
         List<AppSpec> reversed = new ArrayList<>(apps);
         java.util.Collections.reverse(reversed);
         reversed.parallelStream().forEach(app -> process(app.name()).stop());
@@ -121,6 +123,16 @@ public final class Stack {
                 .orElseThrow(() -> new IllegalArgumentException("no app " + appName));
         startApp(app);
         awaitHealthy(app, Instant.now().plus(timeout));
+    }
+
+    /** Starts one process again without waiting for its health: the supervisor's restart. */
+    public void startAgain(String name) {
+        if (name.equals(INFRA)) {
+            startInfra(Instant.now().plus(Duration.ofMinutes(3)));
+        } else {
+            startApp(apps.stream().filter(a -> a.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no app " + name)));
+        }
     }
 
     public ManagedProcess process(String name) {
@@ -236,9 +248,9 @@ public final class Stack {
                         "--web-port=" + ports.sampleWeb(), "--sites=" + sampleSites));
         while (!Files.exists(workspace.infraReady())) {
             if (!process(INFRA).isAlive()) {
-                throw new IllegalStateException("the infrastructure process stopped; see " + process(INFRA).logFile());
+                throw new IllegalStateException("the infrastructure process stopped; see " + workspace.display(process(INFRA).logFile()));
             }
-            checkDeadline(deadline, "the infrastructure (Kafka, PostgreSQL, GreenMail)");
+            checkDeadline(deadline, "the infrastructure (Kafka, PostgreSQL, GreenMail)", process(INFRA));
             sleep(200);
         }
     }
@@ -262,9 +274,9 @@ public final class Stack {
     private void awaitHealthy(AppSpec app, Instant deadline) {
         while (!isHealthy(app)) {
             if (!process(app.name()).isAlive()) {
-                throw new IllegalStateException(app.name() + " stopped while starting; see " + process(app.name()).logFile());
+                throw new IllegalStateException(app.name() + " stopped while starting; see " + workspace.display(process(app.name()).logFile()));
             }
-            checkDeadline(deadline, app.name());
+            checkDeadline(deadline, app.name(), process(app.name()));
             sleep(250);
         }
     }
@@ -323,9 +335,9 @@ public final class Stack {
         return all;
     }
 
-    private static void checkDeadline(Instant deadline, String what) {
+    private void checkDeadline(Instant deadline, String what, ManagedProcess process) {
         if (Instant.now().isAfter(deadline)) {
-            throw new IllegalStateException("timed out waiting for " + what);
+            throw new IllegalStateException("timed out waiting for " + what + " to be ready; see " + workspace.display(process.logFile()));
         }
     }
 
