@@ -10,10 +10,6 @@ import dev.leadstream.local.sample.SamplePages;
 import dev.leadstream.local.testing.TopicProbe;
 import dev.leadstream.topics.Topics;
 import dev.leadstream.topics.event.ScoringModel;
-import jakarta.mail.Folder;
-import jakarta.mail.Message;
-import jakarta.mail.Session;
-import jakarta.mail.Store;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,7 +23,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -191,21 +186,7 @@ class WholeSystemIT {
         return items;
     }
 
-    /** Subject lines of the messages in the recipient's mailbox, read over IMAP. */
     private static List<String> inbox(String recipient) throws Exception {
-        Store store = Session.getInstance(new Properties()).getStore("imap");
-        store.connect("127.0.0.1", stack.ports().imap(), recipient, "any");
-        try {
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
-            List<String> subjects = new ArrayList<>();
-            for (Message message : inbox.getMessages()) {
-                subjects.add(message.getSubject());
-            }
-            inbox.close(false);
-            return subjects;
-        } finally {
-            store.close();
-        }
+        return Mailbox.subjects(stack.ports().imap(), recipient);
     }
 }
