@@ -330,6 +330,9 @@ public final class Stack {
         Map<String, String> all = new LinkedHashMap<>(settings);
         all.put("kafka.bootstrap.servers", kafka);
         all.put("quarkus.kafka-streams.bootstrap-servers", kafka);
+        // a crashed agent's partitions go to its restarted self after 10 s, not the clients' default 45 s
+        all.put("kafka.session.timeout.ms", "10000");
+        all.put("kafka-streams.session.timeout.ms", "10000");
         all.put("quarkus.http.host", "127.0.0.1");
         all.put("quarkus.http.port", Integer.toString(port));
         return all;
