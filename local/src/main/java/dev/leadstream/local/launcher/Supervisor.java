@@ -19,6 +19,8 @@ public final class Supervisor implements AutoCloseable {
 
     public static final String NAME = "supervisor";
     static final Duration HUNG = Duration.ofSeconds(90);
+    /** A restarted agent may first rebuild state (enrichment's index, a Streams store) before it is ready. */
+    static final Duration START_GRACE = Duration.ofMinutes(5);
     private static final Duration TICK = Duration.ofMillis(500);
     private static final Duration HEALTH_EVERY = Duration.ofSeconds(5);
 
@@ -98,11 +100,13 @@ public final class Supervisor implements AutoCloseable {
         } else if (!infra && Duration.between(w.lastHealthCheck, now).compareTo(HEALTH_EVERY) >= 0) {
             w.lastHealthCheck = now;
             AppSpec app = stack.apps().stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow();
+            Duration patience = w.readySinceStart ? HUNG : START_GRACE;
             if (stack.isHealthy(app)) {
                 w.lastReady = now;
-            } else if (Duration.between(w.lastReady, now).compareTo(HUNG) > 0) {
+                w.readySinceStart = true;
+            } else if (Duration.between(w.lastReady, now).compareTo(patience) > 0) {
                 stack.process(name).kill();
-                died(name, w, now, "was not ready for " + HUNG.toSeconds() + " s and was killed");
+                died(name, w, now, "was not ready for " + patience.toSeconds() + " s and was killed");
             }
         }
     }
@@ -120,6 +124,7 @@ public final class Supervisor implements AutoCloseable {
         report.accept("restarted " + name + " (restart " + w.policy.restarts() + ")");
         Instant now = Instant.now();
         w.lastReady = now;
+        w.readySinceStart = false;
         if (infra) {
             // the agents were cut off while it was down: give them the full grace period again
             watched.values().forEach(other -> other.lastReady = now);
@@ -155,6 +160,8 @@ public final class Supervisor implements AutoCloseable {
         Instant lastReady = Instant.now();
         Instant lastHealthCheck = Instant.now();
         boolean givenUp;
+        /** the stack was up when supervision began, so every process starts out as ready */
+        boolean readySinceStart = true;
     }
 
     /** The command line of {@code ./leadstream supervise} for a stack started by {@code up}. */
