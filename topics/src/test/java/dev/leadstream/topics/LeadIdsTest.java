@@ -31,7 +31,10 @@ class LeadIdsTest {
 
     @Test
     void internationalDomainsAreCompared() {
-        assertThat(LeadIds.fromWebsite("https://www.bäckerei.de/")).isEqualTo(LeadIds.fromWebsite("xn--bckerei-5wa.de"));
+        // the canonical form is the ASCII (punycode) one, whichever way the site was written
+        assertThat(LeadIds.fromWebsite("https://www.bäckerei.de/")).isEqualTo("xn--bckerei-5wa.de");
+        assertThat(LeadIds.fromWebsite("xn--bckerei-5wa.de")).isEqualTo("xn--bckerei-5wa.de");
+        assertThat(LeadIds.fromWebsite("https://BÄCKEREI.de")).isEqualTo("xn--bckerei-5wa.de");
     }
 
     @Test

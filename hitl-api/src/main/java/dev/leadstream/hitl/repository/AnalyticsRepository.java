@@ -85,23 +85,25 @@ public class AnalyticsRepository {
                 });
     }
 
-    public record AgentHealth(String agent, long processed, long deadLetters) {
-        public double successRate() {
-            return processed + deadLetters == 0 ? 1.0 : Math.round(1000.0 * processed / (processed + deadLetters)) / 1000.0;
+    /** An agent's records as the review service saw them; the success rate is null while there is nothing to rate. */
+    public record AgentHealth(String agent, long processed, long deadLetters, long recentDeadLetters) {
+        public Double successRate() {
+            return processed + deadLetters == 0 ? null : Math.round(1000.0 * processed / (processed + deadLetters)) / 1000.0;
         }
     }
 
-    /** Per agent: the records it produced that the review service saw, against its dead letters. */
-    public Uni<List<AgentHealth>> agents(Mutiny.Session session) {
+    /** Per agent: the records it produced that the review service saw, against its dead letters (all, and since {@code recentFrom}). */
+    public Uni<List<AgentHealth>> agents(Mutiny.Session session, Instant recentFrom) {
         return session.createNativeQuery("""
                         with processed as (
                             select split_part(actor, '/', 1) as agent, count(*) as n from agent_actions group by 1),
                         dead as (
-                            select agent, count(*) as n from dead_letters group by 1)
-                        select coalesce(p.agent, d.agent), coalesce(p.n, 0), coalesce(d.n, 0)
+                            select agent, count(*) as n, count(*) filter (where at >= :recent) as recent from dead_letters group by 1)
+                        select coalesce(p.agent, d.agent), coalesce(p.n, 0), coalesce(d.n, 0), coalesce(d.recent, 0)
                         from processed p full outer join dead d on d.agent = p.agent
                         order by 1""", Object[].class)
+                .setParameter("recent", recentFrom)
                 .getResultList().map(rows -> rows.stream().map(r -> new AgentHealth((String) r[0],
-                        ((Number) r[1]).longValue(), ((Number) r[2]).longValue())).toList());
+                        ((Number) r[1]).longValue(), ((Number) r[2]).longValue(), ((Number) r[3]).longValue())).toList());
     }
 }

@@ -1,6 +1,7 @@
 package dev.leadstream.hitl.rest;
 
 import dev.leadstream.hitl.repository.AnalyticsRepository;
+import dev.leadstream.hitl.service.AgentLiveness;
 import dev.leadstream.hitl.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,6 +20,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.Optional;
 
 /** How outreach is doing: delivery and engagement with rates, the funnel, and each agent's success rate. */
 @Path("/api/analytics")
@@ -30,10 +33,12 @@ public class AnalyticsResource {
 
     private final Mutiny.SessionFactory sessions;
     private final AnalyticsRepository analytics;
+    private final AgentLiveness liveness;
 
-    public AnalyticsResource(Mutiny.SessionFactory sessions, AnalyticsRepository analytics) {
+    public AnalyticsResource(Mutiny.SessionFactory sessions, AnalyticsRepository analytics, AgentLiveness liveness) {
         this.sessions = sessions;
         this.analytics = analytics;
+        this.liveness = liveness;
     }
 
     public record EngagementRow(Map<String, String> group, Map<String, Long> counts, Map<String, Double> rates) {
@@ -70,18 +75,44 @@ public class AnalyticsResource {
         return sessions.withSession(analytics::funnel);
     }
 
-    /** Per agent, what it processed (as seen here) against its dead letters, and the success rate. */
+    /**
+     * Per agent: what it processed (as seen here) against its dead letters, the success rate (null
+     * before there is anything to rate), and whether it runs, from its consumer group on the broker:
+     * {@code status} is down (no member in its group), dead-lettering (dead letters in the recent
+     * window), up, or unknown (the broker did not answer); {@code members} and {@code lag} say why.
+     */
     @GET
     @Path("/agents")
     public Uni<List<Map<String, Object>>> agents() {
-        return sessions.withSession(analytics::agents).map(rows -> rows.stream().map(a -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("agent", a.agent());
-            row.put("processed", a.processed());
-            row.put("deadLetters", a.deadLetters());
-            row.put("successRate", a.successRate());
-            return row;
-        }).toList());
+        Instant recentFrom = Instant.now().minus(liveness.settings().deadLetterWindow());
+        // the database first, on the request's context; the broker's answer comes on a worker thread
+        return sessions.withSession(session -> analytics.agents(session, recentFrom)).chain(rows -> liveness.groups()
+                .map(groups -> {
+                    Map<String, AnalyticsRepository.AgentHealth> byAgent = new TreeMap<>();
+                    liveness.settings().agentGroups().keySet().forEach(a -> byAgent.put(a, new AnalyticsRepository.AgentHealth(a, 0, 0, 0)));
+                    rows.forEach(r -> byAgent.put(r.agent(), r));
+                    return byAgent.values().stream().map(a -> agentRow(a, groups.flatMap(g -> Optional.ofNullable(g.get(a.agent()))),
+                            groups.isPresent())).toList();
+                }));
+    }
+
+    private Map<String, Object> agentRow(AnalyticsRepository.AgentHealth a, Optional<AgentLiveness.GroupHealth> group,
+                                         boolean brokerAnswered) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("agent", a.agent());
+        boolean watched = liveness.settings().agentGroups().containsKey(a.agent());
+        row.put("status", watched || !brokerAnswered ? AgentLiveness.status(group, a.recentDeadLetters())
+                : a.recentDeadLetters() > 0 ? "dead-lettering" : "not watched");
+        row.put("processed", a.processed());
+        row.put("deadLetters", a.deadLetters());
+        row.put("recentDeadLetters", a.recentDeadLetters());
+        row.put("successRate", a.successRate());
+        group.ifPresent(g -> {
+            row.put("consumerGroup", g.group());
+            row.put("members", g.members());
+            row.put("lag", g.exists() ? g.lag() : null);
+        });
+        return row;
     }
 
     private static Map<String, Double> rates(Map<String, Long> c) {

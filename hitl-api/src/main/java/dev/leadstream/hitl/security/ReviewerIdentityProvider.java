@@ -9,6 +9,12 @@ import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -22,26 +28,36 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * HTTP Basic against the built-in reviewers table. The slow hash is checked on a worker thread,
- * and a successful check is remembered for a few minutes (by a digest of name and password, never
- * the password), so API clients do not pay for it on every call.
+ * HTTP Basic and the UI's sign-in form against the built-in reviewers table. A locked account name
+ * or source address is refused before anything else; an unknown name costs the same hash as a
+ * wrong password; each failure is counted and its answer held back as {@link SignInPolicy} says.
+ * The slow hash is checked on a worker thread, and a successful check is remembered for a few
+ * minutes (by a digest of name and password, never the password), so API clients do not pay for
+ * it on every call. A form sign-in also opens a server-side session (see {@link UiSessions}).
  */
 @ApplicationScoped
 public class ReviewerIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
     private static final Duration REMEMBER = Duration.ofMinutes(5);
+    private static final String FORM_POST = "/j_security_check";
 
     private record Verified(List<String> roles, Instant until) {
     }
 
     private final Mutiny.SessionFactory sessions;
+    private final SignInThrottle throttle;
+    private final UiSessions uiSessions;
+    private final PasswordCheck passwords = PasswordCheck.pbkdf2();
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
-    public ReviewerIdentityProvider(Mutiny.SessionFactory sessions) {
+    public ReviewerIdentityProvider(Mutiny.SessionFactory sessions, SignInThrottle throttle, UiSessions uiSessions) {
         this.sessions = sessions;
+        this.throttle = throttle;
+        this.uiSessions = uiSessions;
     }
 
     @Override
@@ -53,23 +69,59 @@ public class ReviewerIdentityProvider implements IdentityProvider<UsernamePasswo
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
         String username = request.getUsername();
         char[] password = request.getPassword().getPassword();
-        String key = digest(username, password);
-        Verified known = verified.get(key);
-        if (known != null && known.until().isAfter(Instant.now())) {
-            return Uni.createFrom().item(identity(username, known.roles()));
+        RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
+        String address = routing == null || routing.request().remoteAddress() == null ? "unknown"
+                : routing.request().remoteAddress().hostAddress();
+        Context eventLoop = Vertx.currentContext();
+        return throttle.standing(username, address).chain(standing -> {
+            if (standing.locked()) {
+                return Uni.createFrom().failure(new AuthenticationFailedException("account or address locked"));
+            }
+            String key = digest(username, password);
+            Verified known = verified.get(key);
+            if (known != null && known.until().isAfter(Instant.now())) {
+                Uni<Void> cleared = standing.accountHasFailures() ? throttle.succeeded(username) : Uni.createFrom().voidItem();
+                return cleared.chain(() -> withUiSession(username, routing)).replaceWith(identity(username, known.roles()));
+            }
+            return sessions.withSession(session -> session.createNativeQuery(
+                                    "select password_hash, roles from reviewers where username = :name", Object[].class)
+                            .setParameter("name", username).getResultList())
+                    .chain(rows -> checkOffTheEventLoop(password, rows.isEmpty() ? Optional.empty()
+                            : Optional.of((String) rows.getFirst()[0]), eventLoop)
+                            .chain(matched -> matched
+                                    ? signedIn(username, roles((String) rows.getFirst()[1]), key, routing)
+                                    : refused(username, address)));
+        });
+    }
+
+    private Uni<Boolean> checkOffTheEventLoop(char[] password, Optional<String> storedHash, Context eventLoop) {
+        Uni<Boolean> check = Uni.createFrom().item(() -> passwords.matches(password, storedHash))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        // the database session that follows must run on the request's own Vert.x context
+        return eventLoop == null ? check : check.emitOn(task -> eventLoop.runOnContext(ignored -> task.run()));
+    }
+
+    private Uni<SecurityIdentity> signedIn(String username, List<String> roles, String key, RoutingContext routing) {
+        verified.put(key, new Verified(roles, Instant.now().plus(REMEMBER)));
+        return throttle.succeeded(username).chain(() -> withUiSession(username, routing)).replaceWith(identity(username, roles));
+    }
+
+    /** A sign-in through the UI's form opens a server-side session, whose id the browser keeps in a cookie. */
+    private Uni<Void> withUiSession(String username, RoutingContext routing) {
+        if (routing == null || !routing.normalizedPath().endsWith(FORM_POST)) {
+            return Uni.createFrom().voidItem();
         }
-        return sessions.withSession(session -> session.createNativeQuery(
-                                "select password_hash, roles from reviewers where username = :name", Object[].class)
-                        .setParameter("name", username).getResultList())
-                .emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(rows -> {
-                    if (rows.isEmpty() || !Passwords.matches(password, (String) rows.getFirst()[0])) {
-                        throw new AuthenticationFailedException("unknown user or wrong password");
-                    }
-                    List<String> roles = roles((String) rows.getFirst()[1]);
-                    verified.put(key, new Verified(roles, Instant.now().plus(REMEMBER)));
-                    return identity(username, roles);
-                });
+        return uiSessions.open(username).invoke(id -> routing.response().addCookie(Cookie.cookie(UiSessions.COOKIE, id)
+                .setPath("/").setHttpOnly(true).setSameSite(CookieSameSite.STRICT).setSecure(routing.request().isSSL())))
+                .replaceWithVoid();
+    }
+
+    private Uni<SecurityIdentity> refused(String username, String address) {
+        return throttle.failed(username, address).chain(delay -> {
+            Uni<SecurityIdentity> failure = Uni.createFrom().failure(new AuthenticationFailedException("unknown user or wrong password"));
+            return delay.isZero() ? failure
+                    : Uni.createFrom().voidItem().onItem().delayIt().by(delay).chain(() -> failure);
+        });
     }
 
     /** Forgets remembered checks, e.g. when a reviewer's roles or password change. */

@@ -7,19 +7,23 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TrustedAuthenticationRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hibernate.reactive.mutiny.Mutiny;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.vertx.core.http.Cookie;
+import io.vertx.ext.web.RoutingContext;
 
 /**
- * The reviewer behind a UI session cookie (its password was checked at sign-in). The account is
- * read again on every request, so a removed account or a changed role takes effect at once.
+ * The reviewer behind a UI session cookie (its password was checked at sign-in). The session must
+ * still be open on the server (see {@link UiSessions}) and the account must still exist; both are
+ * read again on every request, so signing out, a removed account or a changed role takes effect
+ * at once, on every replica.
  */
 @ApplicationScoped
 public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenticationRequest> {
 
-    private final Mutiny.SessionFactory sessions;
+    private final UiSessions uiSessions;
 
-    public SessionIdentityProvider(Mutiny.SessionFactory sessions) {
-        this.sessions = sessions;
+    public SessionIdentityProvider(UiSessions uiSessions) {
+        this.uiSessions = uiSessions;
     }
 
     @Override
@@ -30,13 +34,10 @@ public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenti
     @Override
     public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request, AuthenticationRequestContext context) {
         String username = request.getPrincipal();
-        return sessions.withSession(session -> session.createNativeQuery("select roles from reviewers where username = :name",
-                        String.class).setParameter("name", username).getResultList())
-                .map(rows -> {
-                    if (rows.isEmpty()) {
-                        throw new AuthenticationFailedException("the session's account no longer exists");
-                    }
-                    return ReviewerIdentityProvider.identity(username, ReviewerIdentityProvider.roles(rows.getFirst()));
-                });
+        RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
+        Cookie id = routing == null ? null : routing.request().getCookie(UiSessions.COOKIE);
+        return uiSessions.rolesOfOpenSession(id == null ? null : id.getValue(), username)
+                .map(roles -> ReviewerIdentityProvider.identity(username, ReviewerIdentityProvider.roles(roles.orElseThrow(
+                        () -> new AuthenticationFailedException("the session was ended, is too old, or its account no longer exists")))));
     }
 }

@@ -21,6 +21,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The whole system on one machine as separate processes: the infrastructure (Kafka, PostgreSQL,
@@ -299,8 +300,11 @@ public final class Stack {
                 "relay.offsets.file", data.resolve("outbox-relay/offsets.dat").toString(),
                 "relay.http.port", Integer.toString(ports.agents().get(0)))));
         specs.add(new AppSpec("scraper-agent", AppSpec.quarkusJar("scraper-agent"), ports.agents().get(1), "128m",
-                // the sample web lives on 127.0.0.1: the demo's SSRF allow-list names exactly that address
-                withKafka(kafka, ports.agents().get(1), Map.of("scraper.allowed-addresses", "127.0.0.1/32")),
+                // the sample web lives on 127.0.0.1: the demo's SSRF allow-list names exactly its address and
+                // port, and the stack's own ports stay refused whatever the list says
+                withKafka(kafka, ports.agents().get(1), Map.of(
+                        "scraper.allowed-addresses", "127.0.0.1/32:" + ports.sampleWeb(),
+                        "scraper.refused-ports", ports.ownPorts().stream().map(String::valueOf).collect(Collectors.joining(",")))),
                 // sample sites are virtual hosts on 127.0.0.1; only the crawler needs to resolve them
                 List.of("-Djdk.net.hosts.file=" + workspace.hostsFile())));
         specs.add(app("scoring-stream", AppSpec.quarkusJar("scoring-stream"), ports.agents().get(2), "128m", Map.of(

@@ -15,6 +15,12 @@ public record StackPorts(int kafka, int postgres, int smtp, int imap, int sample
                 IntStream.range(0, AGENT_COUNT).mapToObj(i -> 8081 + i).toList());
     }
 
+    /** Every port of the stack but the sample web's: the crawler must never fetch them. */
+    public List<Integer> ownPorts() {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(kafka, postgres, smtp, imap, hitlApi),
+                agents.stream()).toList();
+    }
+
     public static StackPorts free() {
         return new StackPorts(FreePorts.any(), FreePorts.any(), FreePorts.any(), FreePorts.any(), FreePorts.any(),
                 FreePorts.any(), IntStream.range(0, AGENT_COUNT).mapToObj(i -> FreePorts.any()).toList());

@@ -12,7 +12,6 @@ import dev.leadstream.scraper.discover.SeedSource;
 import dev.leadstream.scraper.discover.SiteScraper;
 import dev.leadstream.scraper.discover.SitemapSource;
 import dev.leadstream.scraper.net.AddressGuard;
-import dev.leadstream.scraper.net.Cidr;
 import dev.leadstream.scraper.render.ChromiumRenderer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -33,7 +32,7 @@ public class ScraperBeans {
         return new PoliteFetcher(new CrawlSettings(c.userAgent(), c.robotsName(), c.connectTimeout(),
                 c.headersTimeout(), c.bodyTimeout(), c.maxBodyBytes(), c.maxRedirects(), c.retries(),
                 c.retryBackoff(), c.hostDelay(), c.maxCrawlDelay(), c.hostConcurrency(), c.concurrency(),
-                c.allowedAddresses().orElse(List.of())));
+                c.allowedAddresses().orElse(List.of()), c.refusedPorts()));
     }
 
     void close(@Disposes PoliteFetcher fetcher) {
@@ -46,7 +45,7 @@ public class ScraperBeans {
         ListingReader listings = new ListingReader(c.directories().entrySet().stream().collect(Collectors.toMap(
                 e -> e.getKey(), e -> new ListingReader.Selectors(e.getValue().business(),
                         e.getValue().next().orElse(null), e.getValue().category().orElse(null)))));
-        AddressGuard guard = new AddressGuard(c.allowedAddresses().orElse(List.of()).stream().map(Cidr::parse).toList());
+        AddressGuard guard = AddressGuard.of(c.allowedAddresses().orElse(List.of()), c.refusedPorts());
         ChromiumRenderer renderer = new ChromiumRenderer(Path.of(c.browserPath()), c.browserTimeout(),
                 c.browserInstances(), guard);
         return new DiscoveryJob(List.of(new SeedSource(), new DirectorySource(listings), new SitemapSource(listings),

@@ -59,10 +59,18 @@ public interface ScraperConfig {
     int concurrency();
 
     /**
-     * Address blocks the SSRF guard lets through although they are not public. Empty in
-     * production; the demo and tests allow 127.0.0.1/32, where the sample web lives.
+     * Address blocks the SSRF guard lets through although they are not public, each optionally
+     * narrowed to one port ({@code 127.0.0.1/32:18080}). Empty in production; the demo allows only
+     * the sample web's address and port.
      */
     Optional<List<String>> allowedAddresses();
+
+    /**
+     * The stack's own ports (broker, database, SMTP/IMAP, the review API, every agent), refused
+     * even on an address the allow-list admits. The defaults are the demo's fixed ports.
+     */
+    @WithDefault("19092,15432,3025,3143,8080,8081,8082,8083,8084,8085,8086,8087")
+    List<Integer> refusedPorts();
 
     /** How many contact/about/imprint pages of a site are read when the home page lacks contacts. */
     @WithDefault("3")

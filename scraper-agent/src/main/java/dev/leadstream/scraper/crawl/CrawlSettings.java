@@ -20,7 +20,8 @@ import java.util.List;
  * @param maxCrawlDelay   robots.txt Crawl-delay is honoured up to this
  * @param hostConcurrency requests in flight per host
  * @param concurrency     requests in flight in total
- * @param allowedAddresses CIDR blocks the SSRF guard lets through although they are not public
+ * @param allowedAddresses CIDR blocks, each optionally with one port, the SSRF guard lets through although they are not public
+ * @param refusedPorts    the stack's own ports, refused even on an address the allow-list admits
  */
 public record CrawlSettings(
         String userAgent,
@@ -36,7 +37,8 @@ public record CrawlSettings(
         Duration maxCrawlDelay,
         int hostConcurrency,
         int concurrency,
-        List<String> allowedAddresses) {
+        List<String> allowedAddresses,
+        List<Integer> refusedPorts) {
 
     public static final String DEFAULT_USER_AGENT =
             "LeadStreamBot/0.1 (+https://github.com/leadstream/leadstream/blob/main/docs/crawler.md)";
@@ -44,29 +46,35 @@ public record CrawlSettings(
     public static CrawlSettings defaults() {
         return new CrawlSettings(DEFAULT_USER_AGENT, "leadstreambot", Duration.ofSeconds(5), Duration.ofSeconds(10),
                 Duration.ofSeconds(20), 2 * 1024 * 1024, 5, 2, Duration.ofMillis(500), Duration.ofSeconds(1),
-                Duration.ofSeconds(30), 1, 64, List.of());
+                Duration.ofSeconds(30), 1, 64, List.of(), List.of());
     }
 
     public CrawlSettings allowing(List<String> cidrs) {
         return new CrawlSettings(userAgent, robotsName, connectTimeout, headersTimeout, bodyTimeout, maxBodyBytes,
-                maxRedirects, retries, retryBackoff, hostDelay, maxCrawlDelay, hostConcurrency, concurrency, cidrs);
+                maxRedirects, retries, retryBackoff, hostDelay, maxCrawlDelay, hostConcurrency, concurrency, cidrs, refusedPorts);
+    }
+
+    public CrawlSettings refusingPorts(List<Integer> ports) {
+        return new CrawlSettings(userAgent, robotsName, connectTimeout, headersTimeout, bodyTimeout, maxBodyBytes,
+                maxRedirects, retries, retryBackoff, hostDelay, maxCrawlDelay, hostConcurrency, concurrency,
+                allowedAddresses, ports);
     }
 
     public CrawlSettings withTimeouts(Duration headers, Duration body) {
         return new CrawlSettings(userAgent, robotsName, connectTimeout, headers, body, maxBodyBytes,
                 maxRedirects, retries, retryBackoff, hostDelay, maxCrawlDelay, hostConcurrency, concurrency,
-                allowedAddresses);
+                allowedAddresses, refusedPorts);
     }
 
     public CrawlSettings withHostDelay(Duration delay) {
         return new CrawlSettings(userAgent, robotsName, connectTimeout, headersTimeout, bodyTimeout, maxBodyBytes,
                 maxRedirects, retries, retryBackoff, delay, maxCrawlDelay, hostConcurrency, concurrency,
-                allowedAddresses);
+                allowedAddresses, refusedPorts);
     }
 
     public CrawlSettings withRetries(int count, Duration backoff) {
         return new CrawlSettings(userAgent, robotsName, connectTimeout, headersTimeout, bodyTimeout, maxBodyBytes,
                 maxRedirects, count, backoff, hostDelay, maxCrawlDelay, hostConcurrency, concurrency,
-                allowedAddresses);
+                allowedAddresses, refusedPorts);
     }
 }

@@ -3,7 +3,6 @@ package dev.leadstream.scraper.crawl;
 import crawlercommons.filters.basic.BasicURLNormalizer;
 import crawlercommons.robots.BaseRobotRules;
 import dev.leadstream.scraper.net.AddressGuard;
-import dev.leadstream.scraper.net.Cidr;
 import dev.leadstream.scraper.net.RefusedAddressException;
 
 import java.io.IOException;
@@ -18,6 +17,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -60,7 +60,7 @@ public final class PoliteFetcher implements AutoCloseable {
 
     public PoliteFetcher(CrawlSettings settings) {
         this.settings = settings;
-        this.guard = new AddressGuard(settings.allowedAddresses().stream().map(Cidr::parse).toList());
+        this.guard = AddressGuard.of(settings.allowedAddresses(), settings.refusedPorts());
         this.client = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(settings.connectTimeout())
@@ -90,7 +90,10 @@ public final class PoliteFetcher implements AutoCloseable {
     private FetchOutcome start(String url, ContentKind kind, boolean obeyRobots) {
         String normal = normalise(url);
         if (normal == null) {
-            return new FetchOutcome.Failed(safeUri(url), "not an http(s) URL", false);
+            URI raw = safeUri(url);
+            Optional<String> disguised = AddressGuard.disguise(raw);
+            return disguised.isPresent() ? new FetchOutcome.Refused(raw, disguised.get())
+                    : new FetchOutcome.Failed(raw, "not an http(s) URL", false);
         }
         return follow(URI.create(normal), kind, obeyRobots);
     }
@@ -121,15 +124,15 @@ public final class PoliteFetcher implements AutoCloseable {
     }
 
     private Hop fetchOnce(URI uri, ContentKind kind, boolean obeyRobots) {
-        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || AddressGuard.host(uri) == null) {
             return new Hop(new FetchOutcome.Failed(uri, "not an http(s) URL", false), null);
         }
         try {
-            guard.resolve(uri.getHost());
+            guard.resolve(uri);
         } catch (RefusedAddressException e) {
             return new Hop(new FetchOutcome.Refused(uri, e.getMessage()), null);
         } catch (UnknownHostException e) {
-            return new Hop(new FetchOutcome.Failed(uri, "unknown host " + uri.getHost(), false), null);
+            return new Hop(new FetchOutcome.Failed(uri, "unknown host " + AddressGuard.host(uri), false), null);
         }
         Duration delay = settings.hostDelay();
         if (obeyRobots) {

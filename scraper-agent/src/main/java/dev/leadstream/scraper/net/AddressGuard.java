@@ -3,17 +3,23 @@ package dev.leadstream.scraper.net;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The SSRF guard. A crawler fetches URLs that strangers wrote, so before connecting (and again
  * on every redirect) the host's addresses are resolved and checked: loopback, private,
  * link-local, carrier-grade NAT, multicast, unspecified and cloud-metadata addresses are refused
- * unless an explicit allow-list names them. A host is refused if ANY of its addresses is, so a
- * name that resolves to one public and one private address cannot slip through.
+ * unless an explicit allow-list names them (an entry may name one port: the demo admits only the
+ * sample web's). A host is refused if ANY of its addresses is, so a name that resolves to one
+ * public and one private address cannot slip through. The stack's own ports (broker, database,
+ * mail, the review API, the agents) are refused on any address the allow-list admits, and hosts
+ * written to disguise an address (see {@link HostLiteral}) are refused before any lookup.
  *
  * <p>The JVM caches the lookup (networkaddress.cache.ttl, 30 s by default), so the connection that
  * follows reuses the checked address rather than asking DNS again.
@@ -34,21 +40,41 @@ public final class AddressGuard {
             Cidr.parse("fc00::/7"),           // unique local
             Cidr.parse("64:ff9b:1::/48"));    // local-use NAT64
 
-    private final List<Cidr> allowed;
+    private final List<AllowedAddress> allowed;
+    private final Set<Integer> refusedPorts;
 
-    public AddressGuard(List<Cidr> allowed) {
+    public AddressGuard(List<AllowedAddress> allowed, Collection<Integer> refusedPorts) {
         this.allowed = List.copyOf(allowed);
+        this.refusedPorts = Set.copyOf(refusedPorts);
     }
 
-    public static AddressGuard allowing(String... cidrs) {
-        return new AddressGuard(Arrays.stream(cidrs).map(Cidr::parse).toList());
+    /** A guard from configuration text: allow-list entries as {@link AllowedAddress} parses them. */
+    public static AddressGuard of(List<String> allowed, Collection<Integer> refusedPorts) {
+        return new AddressGuard(allowed.stream().map(AllowedAddress::parse).toList(), refusedPorts);
     }
 
-    /** Why this address may not be fetched, or empty when it may. */
+    public static AddressGuard allowing(String... entries) {
+        return of(Arrays.asList(entries), List.of());
+    }
+
+    /** Why this address may not be fetched on any port, or empty when it may. */
     public Optional<String> refusal(InetAddress address) {
-        if (allowed.stream().anyMatch(c -> c.contains(address))) {
-            return Optional.empty();
+        return refusal(address, AllowedAddress.ANY_PORT);
+    }
+
+    /** Why this address and port may not be fetched, or empty when they may. */
+    public Optional<String> refusal(InetAddress address, int port) {
+        Optional<String> notPublic = notPublic(address);
+        if (notPublic.isEmpty()) {
+            return notPublic;
         }
+        if (allowed.stream().anyMatch(a -> a.admits(address, port))) {
+            return refusedPorts.contains(port) ? Optional.of("port of the stack itself (" + port + ")") : Optional.empty();
+        }
+        return notPublic;
+    }
+
+    private static Optional<String> notPublic(InetAddress address) {
         InetAddress effective = embeddedIpv4(address).orElse(address);
         if (METADATA.stream().anyMatch(c -> c.contains(effective))) {
             return Optional.of("cloud metadata address");
@@ -75,19 +101,54 @@ public final class AddressGuard {
     }
 
     /**
-     * Resolves a host and checks every address it has. Throws {@link RefusedAddressException}
-     * naming the first refused one; lets {@link UnknownHostException} through.
+     * Checks the host and port of a URL and resolves the host. Throws {@link RefusedAddressException}
+     * naming the first refused address; lets {@link UnknownHostException} through.
      */
-    public List<InetAddress> resolve(String host) throws UnknownHostException, RefusedAddressException {
+    public List<InetAddress> resolve(URI url) throws UnknownHostException, RefusedAddressException {
+        String host = host(url);
+        if (host == null) {
+            throw new UnknownHostException("no host in " + url);
+        }
+        int port = url.getPort() >= 0 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
+        return resolve(host, port);
+    }
+
+    /** Checks and resolves a host, whose connection will go to this port. */
+    public List<InetAddress> resolve(String host, int port) throws UnknownHostException, RefusedAddressException {
+        Optional<String> disguised = HostLiteral.refusal(host);
+        if (disguised.isPresent()) {
+            throw new RefusedAddressException(host + " is refused: " + disguised.get());
+        }
         List<InetAddress> addresses = List.of(InetAddress.getAllByName(host));
         for (InetAddress address : addresses) {
-            Optional<String> refusal = refusal(address);
+            Optional<String> refusal = refusal(address, port);
             if (refusal.isPresent()) {
-                throw new RefusedAddressException(host + " resolves to a " + refusal.get() + " ("
+                throw new RefusedAddressException(host + ":" + port + " resolves to a " + refusal.get() + " ("
                         + address.getHostAddress() + ") that is not on the allow-list");
             }
         }
         return addresses;
+    }
+
+    /** Why a URL's host is refused as written (a disguised address), or empty; never resolves anything. */
+    public static Optional<String> disguise(URI url) {
+        String host = host(url);
+        return host == null ? Optional.empty() : HostLiteral.refusal(host);
+    }
+
+    /** The host as written; {@link URI#getHost()} is null for forms such as {@code 127.1}, so it is read from the authority. */
+    public static String host(URI url) {
+        if (url.getHost() != null) {
+            return url.getHost();
+        }
+        String authority = url.getRawAuthority();
+        if (authority == null) {
+            return null;
+        }
+        String hostAndPort = authority.substring(authority.lastIndexOf('@') + 1);
+        int colon = hostAndPort.startsWith("[") ? hostAndPort.indexOf(':', hostAndPort.indexOf(']')) : hostAndPort.lastIndexOf(':');
+        String host = colon >= 0 ? hostAndPort.substring(0, colon) : hostAndPort;
+        return host.isEmpty() ? null : host.toLowerCase(java.util.Locale.ROOT);
     }
 
     /** IPv4-mapped (::ffff:a.b.c.d) and IPv4-compatible (::a.b.c.d) IPv6 addresses hide an IPv4 address. */

@@ -51,7 +51,7 @@ public final class ChromiumRenderer {
     public Optional<String> render(URI page) throws IOException, InterruptedException {
         List<InetAddress> addresses;
         try {
-            addresses = guard.resolve(page.getHost());
+            addresses = guard.resolve(page);
         } catch (RefusedAddressException e) {
             return Optional.empty();
         }

@@ -53,6 +53,35 @@ class PoliteFetcherTest {
     }
 
     @Test
+    void reportsDisguisedLoopbackFormsAsRefusedNotFailed() {
+        int port = web.port();
+        for (String host : List.of("[::ffff:127.0.0.1]", "2130706433", "0x7f000001", "0177.0.0.1", "127.1")) {
+            assertThat(fetcher.fetch("http://" + host + ":" + port + "/", ContentKind.HTML)).as(host)
+                    .isInstanceOfSatisfying(FetchOutcome.Refused.class, r -> assertThat(r.reason()).contains("IPv4 address"));
+        }
+    }
+
+    @Test
+    void refusesTheStacksOwnPortsOnAnAllowedAddress() throws Exception {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        HttpServer reviewApi = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
+        reviewApi.createContext("/", exchange -> {
+            seen.add(exchange.getRequestURI().getPath());
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        reviewApi.start();
+        int port = reviewApi.getAddress().getPort();
+        try (PoliteFetcher guarded = new PoliteFetcher(SampleWebOnLoopback.settings().refusingPorts(List.of(port)))) {
+            assertThat(guarded.fetch("http://127.0.0.1:" + port + "/ui/leads", ContentKind.HTML))
+                    .isInstanceOfSatisfying(FetchOutcome.Refused.class, r -> assertThat(r.reason()).contains("port of the stack"));
+            assertThat(seen).isEmpty();
+        } finally {
+            reviewApi.stop(0);
+        }
+    }
+
+    @Test
     void refusesARedirectToTheCloudMetadataAddress() throws Exception {
         List<String> seen = new CopyOnWriteArrayList<>();
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
@@ -125,7 +154,7 @@ class PoliteFetcherTest {
 
     @Test
     void normalisesUrlsSoDuplicatesAreSeenAsOne() {
-        assertThat(fetcher.normalise("HTTP://Rose-Bakery.TEST:80/a/../b/#top"))
-                .isEqualTo(fetcher.normalise("http://rose-bakery.test/b/"));
+        assertThat(fetcher.normalise("HTTP://Rose-Bakery.TEST:80/a/../b/#top")).isEqualTo("http://rose-bakery.test/b/");
+        assertThat(fetcher.normalise("http://rose-bakery.test/b/")).isEqualTo("http://rose-bakery.test/b/");
     }
 }

@@ -12,8 +12,8 @@ import dev.leadstream.topics.event.DiscoveryRequest;
 import dev.leadstream.topics.event.FieldValue;
 import dev.leadstream.topics.event.RawLead;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -29,7 +29,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Renders a script-built sample page in a real headless Chromium (Debian's {@code chromium},
- * which .ci/run installs). Where no browser is installed these tests are reported as skipped.
+ * which .ci/run installs). Where no browser is installed the rendering tests are reported as skipped;
+ * the refusal test needs none.
  */
 class ChromiumRendererTest {
 
@@ -44,13 +45,9 @@ class ChromiumRendererTest {
         business = web.businesses().getFirst();
     }
 
-    @BeforeEach
-    void needsABrowser() {
-        assumeTrue(Files.isExecutable(CHROMIUM), "no browser at " + CHROMIUM);
-    }
-
     @Test
     void theRenderedDomHoldsWhatTheScriptWrote() throws Exception {
+        needsABrowser();
         Optional<String> dom = renderer("127.0.0.1/32").render(URI.create(scriptedPage()));
 
         assertThat(dom).hasValueSatisfying(html -> assertThat(html)
@@ -58,13 +55,28 @@ class ChromiumRendererTest {
                 .contains("mailto:" + business.email()));
     }
 
+    /** No browser needed: the "browser" is a script that leaves a mark when it is started. */
     @Test
-    void theBrowserIsNeverStartedForAnAddressTheGuardRefuses() throws Exception {
-        assertThat(renderer().render(URI.create(scriptedPage()))).isEmpty();
+    void theBrowserIsNeverStartedForAnAddressTheGuardRefuses(@TempDir Path dir) throws Exception {
+        Path started = dir.resolve("started");
+        Path browser = dir.resolve("browser");
+        Files.writeString(browser, "#!/bin/sh\ntouch '" + started + "'\necho '<html><body>rendered</body></html>'\n");
+        browser.toFile().setExecutable(true);
+        ChromiumRenderer allowingTheSampleWeb = new ChromiumRenderer(browser, Duration.ofSeconds(10), 1,
+                AddressGuard.allowing("127.0.0.1/32"));
+        assertThat(allowingTheSampleWeb.render(URI.create(scriptedPage()))).as("the marking browser works").isPresent();
+        assertThat(started).exists();
+        Files.delete(started);
+
+        ChromiumRenderer refusingLoopback = new ChromiumRenderer(browser, Duration.ofSeconds(10), 1, AddressGuard.allowing());
+        assertThat(refusingLoopback.render(URI.create(scriptedPage()))).isEmpty();
+        assertThat(refusingLoopback.render(URI.create("http://[::ffff:127.0.0.1]:" + web.port() + "/"))).isEmpty();
+        assertThat(started).doesNotExist();
     }
 
     @Test
     void aScriptBuiltSiteGivesItsContactsOnlyWhenTheRequestAsksForRendering() {
+        needsABrowser();
         assertThat(scrape(true)).hasValueSatisfying(lead -> {
             assertThat(lead.name().value()).isEqualTo(business.name());
             assertThat(lead.emails()).extracting(FieldValue::value).containsExactly(business.email());
@@ -74,6 +86,10 @@ class ChromiumRendererTest {
             assertThat(lead.name().value()).isEqualTo("Loading");
             assertThat(lead.emails()).isEmpty();
         });
+    }
+
+    private static void needsABrowser() {
+        assumeTrue(Files.isExecutable(CHROMIUM), "no browser at " + CHROMIUM);
     }
 
     private static Optional<RawLead> scrape(boolean renderJavaScript) {
