@@ -1,6 +1,7 @@
 package dev.leadstream.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.leadstream.local.infra.LocalPostgres;
 import dev.leadstream.local.launcher.Stack;
 import dev.leadstream.local.launcher.StackPorts;
 import dev.leadstream.local.launcher.Workspace;
@@ -21,6 +22,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -105,8 +111,18 @@ class DecisionsSurviveCrashesIT {
     void aReviewServiceKilledInTheMiddleOfABurstOfClicksEndsWithEachDecisionOnceAfterRetries() throws Exception {
         List<String> leads = IntStream.range(0, 24).mapToObj(i -> lead("burst-" + i)).toList();
         List<String> keys = leads.stream().map(l -> UUID.randomUUID().toString()).toList();
-        ExecutorService reviewers = Executors.newFixedThreadPool(6);
-        try {
+        String heldLead = lead("burst-held");
+        String heldKey = UUID.randomUUID().toString();
+        ExecutorService reviewers = Executors.newFixedThreadPool(7);
+        try (Connection lock = database(); Connection watch = database()) {
+            // one click is certainly in flight at the kill: its transaction waits for this lead's row
+            lock.setAutoCommit(false);
+            try (PreparedStatement hold = lock.prepareStatement("select 1 from leads where lead_id = ? for update")) {
+                hold.setString(1, heldLead);
+                assertThat(hold.executeQuery().next()).isTrue();
+            }
+            Future<Integer> heldClick = reviewers.submit(() -> api.tryPost("/api/leads/" + heldLead + "/select", heldKey));
+            await().atMost(Duration.ofSeconds(60)).until(() -> transactionsWaitingForALock(watch) > 0);
             List<Future<Integer>> clicks = new ArrayList<>();
             for (int i = 0; i < leads.size(); i++) {
                 String leadId = leads.get(i);
@@ -115,6 +131,7 @@ class DecisionsSurviveCrashesIT {
                 if (i == leads.size() / 3) {
                     // some clicks were answered, some are in flight, the rest will meet a dead service
                     clicks.getFirst().get();
+                    assertThat(heldClick).isNotDone();
                     stack.process("hitl-api").kill();
                 }
             }
@@ -122,7 +139,10 @@ class DecisionsSurviveCrashesIT {
             for (Future<Integer> click : clicks) {
                 statuses.add(click.get());
             }
-            assertThat(statuses).contains(202).contains(-1);
+            assertThat(statuses).contains(202).contains(ReviewApi.REFUSED);
+            // the service died in the middle of the held click's transaction: no answer, nothing committed
+            assertThat(heldClick.get()).isEqualTo(ReviewApi.NO_ANSWER);
+            lock.rollback();
         } finally {
             reviewers.shutdown();
         }
@@ -131,8 +151,24 @@ class DecisionsSurviveCrashesIT {
         for (int i = 0; i < leads.size(); i++) {
             assertThat(api.tryPost("/api/leads/" + leads.get(i) + "/select", keys.get(i))).isEqualTo(202);
         }
-        Map<String, Long> seen = awaitSelections(leads);
-        leads.forEach(leadId -> assertThat(seen).containsEntry(leadId, 1L));
+        assertThat(api.tryPost("/api/leads/" + heldLead + "/select", heldKey)).isEqualTo(202);
+        List<String> all = new ArrayList<>(leads);
+        all.add(heldLead);
+        Map<String, Long> seen = awaitSelections(all);
+        all.forEach(leadId -> assertThat(seen).containsEntry(leadId, 1L));
+    }
+
+    private static Connection database() throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + stack.ports().postgres() + "/" + LocalPostgres.DATABASE,
+                LocalPostgres.USER, LocalPostgres.PASSWORD);
+    }
+
+    private static int transactionsWaitingForALock(Connection watch) throws SQLException {
+        try (ResultSet rs = watch.createStatement().executeQuery(
+                "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()")) {
+            rs.next();
+            return rs.getInt(1);
+        }
     }
 
     /** A lead in the review table, as the scoring stream would publish it. */

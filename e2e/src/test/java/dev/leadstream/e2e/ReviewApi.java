@@ -12,6 +12,11 @@ import java.net.http.HttpResponse;
 /** The review API as a reviewer's client sees it: JSON over HTTP on 127.0.0.1. */
 final class ReviewApi {
 
+    /** {@link #tryPost} could not connect: the request never reached the service. */
+    static final int REFUSED = -1;
+    /** {@link #tryPost} connected and sent, and the connection ended without an answer: in flight when the service died. */
+    static final int NO_ANSWER = -2;
+
     private final HttpClient http = HttpClient.newHttpClient();
     private final String baseUrl;
     private final String authorization;
@@ -31,14 +36,14 @@ final class ReviewApi {
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), expectedStatus);
     }
 
-    /** The status of a GET, or -1 when the service could not be reached. */
+    /** The status of a GET, or a negative number when the service could not be reached or did not answer. */
     int tryGet(String path) {
         return status(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", authorization).GET().build());
     }
 
     /**
      * A decision as a client that may lose the answer sends it: with its idempotency key, returning
-     * the status, or -1 when the connection failed (the service died before or after deciding).
+     * the status, {@link #REFUSED} or {@link #NO_ANSWER}.
      */
     int tryPost(String path, String idempotencyKey) {
         return status(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", authorization)
@@ -48,8 +53,10 @@ final class ReviewApi {
     private int status(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (java.net.ConnectException e) {
+            return REFUSED;
         } catch (IOException e) {
-            return -1;
+            return NO_ANSWER;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return -1;

@@ -91,6 +91,23 @@ public final class LocalPostgres implements AutoCloseable {
         }
     }
 
+    /**
+     * SIGINT, PostgreSQL's fast shutdown: it disconnects the agents' sessions at once, where
+     * SIGTERM (smart shutdown) would wait for them to leave.
+     */
+    private static void fastShutdown(ProcessHandle postmaster) {
+        try {
+            if (new ProcessBuilder("kill", "-INT", Long.toString(postmaster.pid())).start().waitFor() == 0) {
+                return;
+            }
+        } catch (IOException e) {
+            // no kill command: SIGTERM below
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        postmaster.destroy();
+    }
+
     /** A server left behind by a killed launcher still holds the data directory; stop it first. */
     private void killLeftoverServer() throws IOException {
         Path pidFile = dataDir.resolve("postmaster.pid");
@@ -101,7 +118,7 @@ public final class LocalPostgres implements AutoCloseable {
         try {
             long pid = Long.parseLong(first);
             ProcessHandle.of(pid).ifPresent(p -> {
-                p.destroy();
+                fastShutdown(p);
                 p.onExit().orTimeout(20, java.util.concurrent.TimeUnit.SECONDS).exceptionally(t -> {
                     p.destroyForcibly();
                     return p;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Starts everything, asks the scraper (through the review API) to discover the sample sites, and
@@ -26,8 +27,12 @@ public class DemoCommand implements Callable<Integer> {
         Instant started = Instant.now();
         Stack stack = new Stack(Workspace.fromSystemProperty(), StackPorts.demo(), sites);
         CountDownLatch stopped = new CountDownLatch(1);
+        AtomicReference<Supervisor> supervisor = new AtomicReference<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping everything...");
+            if (supervisor.get() != null) {
+                supervisor.get().close();
+            }
             stack.down();
             System.out.println("Stopped.");
             stopped.countDown();
@@ -36,7 +41,9 @@ public class DemoCommand implements Callable<Integer> {
         System.out.println("Starting Kafka, PostgreSQL, GreenMail, sample sites, the outbox relay and the agents...");
         stack.up(Duration.ofMinutes(3));
         System.out.printf("All processes healthy after %ds. Logs: %s%n",
-                Duration.between(started, Instant.now()).toSeconds(), stack.workspace().logs());
+                Duration.between(started, Instant.now()).toSeconds(), stack.workspace().display(stack.workspace().logs()));
+        // the demo stays in the foreground, so it supervises in its own JVM
+        supervisor.set(new Supervisor(stack, message -> System.out.println("\n[supervisor] " + message)).start());
 
         String requestId = stack.submitDiscovery("directory", List.of(stack.sampleDirectory()));
         System.out.println("""

@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ManagedProcess {
 
+    private static final long LOG_ROTATE_BYTES = 16L * 1024 * 1024;
+
     private final String name;
     private final Workspace workspace;
 
@@ -55,7 +57,7 @@ public final class ManagedProcess {
         command.addAll(jvmArgs);
         command.addAll(mainArgs);
         try {
-            Files.deleteIfExists(logFile());
+            keepLogAcrossRestarts();
             ProcessBuilder builder = new ProcessBuilder(command);
             builder.environment().putAll(environment);
             Process process = builder
@@ -68,6 +70,19 @@ public final class ManagedProcess {
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
         }
+    }
+
+    /**
+     * A restarted process writes on after its crash, so the log still shows why it died; a log
+     * past {@link #LOG_ROTATE_BYTES} becomes {@code <name>.log.1} first.
+     */
+    private void keepLogAcrossRestarts() throws IOException {
+        Path log = logFile();
+        if (Files.exists(log) && Files.size(log) > LOG_ROTATE_BYTES) {
+            Files.move(log, log.resolveSibling(log.getFileName() + ".1"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        Files.writeString(log, "---- " + java.time.Instant.now() + " starting " + name + " ----" + System.lineSeparator(),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
     }
 
     public Optional<ProcessHandle> handle() {

@@ -34,7 +34,7 @@ public final class Stack {
     private final Workspace workspace;
     private final StackPorts ports;
     private final int sampleSites;
-    private List<AppSpec> apps;
+    private volatile List<AppSpec> apps;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     /** read or made once: every API call of the launcher signs in with it */
     private String adminPassword;
@@ -105,6 +105,8 @@ public final class Stack {
 
     /** Stops every process this workspace started, agents first and infrastructure last. */
     public void down() {
+        // first, or it would start again what is being stopped
+        process(Supervisor.NAME).stop();
         List<AppSpec> reversed = new ArrayList<>(apps);
         java.util.Collections.reverse(reversed);
         reversed.parallelStream().forEach(app -> process(app.name()).stop());
@@ -122,6 +124,16 @@ public final class Stack {
                 .orElseThrow(() -> new IllegalArgumentException("no app " + appName));
         startApp(app);
         awaitHealthy(app, Instant.now().plus(timeout));
+    }
+
+    /** Starts one process again without waiting for its health: the supervisor's restart. */
+    public void startAgain(String name) {
+        if (name.equals(INFRA)) {
+            startInfra(Instant.now().plus(Duration.ofMinutes(3)));
+        } else {
+            startApp(apps.stream().filter(a -> a.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no app " + name)));
+        }
     }
 
     public ManagedProcess process(String name) {
@@ -237,9 +249,9 @@ public final class Stack {
                         "--web-port=" + ports.sampleWeb(), "--sites=" + sampleSites));
         while (!Files.exists(workspace.infraReady())) {
             if (!process(INFRA).isAlive()) {
-                throw new IllegalStateException("the infrastructure process stopped; see " + process(INFRA).logFile());
+                throw new IllegalStateException("the infrastructure process stopped; see " + workspace.display(process(INFRA).logFile()));
             }
-            checkDeadline(deadline, "the infrastructure (Kafka, PostgreSQL, GreenMail)");
+            checkDeadline(deadline, "the infrastructure (Kafka, PostgreSQL, GreenMail)", process(INFRA));
             sleep(200);
         }
     }
@@ -263,9 +275,9 @@ public final class Stack {
     private void awaitHealthy(AppSpec app, Instant deadline) {
         while (!isHealthy(app)) {
             if (!process(app.name()).isAlive()) {
-                throw new IllegalStateException(app.name() + " stopped while starting; see " + process(app.name()).logFile());
+                throw new IllegalStateException(app.name() + " stopped while starting; see " + workspace.display(process(app.name()).logFile()));
             }
-            checkDeadline(deadline, app.name());
+            checkDeadline(deadline, app.name(), process(app.name()));
             sleep(250);
         }
     }
@@ -322,14 +334,17 @@ public final class Stack {
         Map<String, String> all = new LinkedHashMap<>(settings);
         all.put("kafka.bootstrap.servers", kafka);
         all.put("quarkus.kafka-streams.bootstrap-servers", kafka);
+        // a crashed agent's partitions go to its restarted self after 10 s, not the clients' default 45 s
+        all.put("kafka.session.timeout.ms", "10000");
+        all.put("kafka-streams.session.timeout.ms", "10000");
         all.put("quarkus.http.host", "127.0.0.1");
         all.put("quarkus.http.port", Integer.toString(port));
         return all;
     }
 
-    private static void checkDeadline(Instant deadline, String what) {
+    private void checkDeadline(Instant deadline, String what, ManagedProcess process) {
         if (Instant.now().isAfter(deadline)) {
-            throw new IllegalStateException("timed out waiting for " + what);
+            throw new IllegalStateException("timed out waiting for " + what + " to be ready; see " + workspace.display(process.logFile()));
         }
     }
 

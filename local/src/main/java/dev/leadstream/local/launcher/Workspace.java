@@ -39,6 +39,12 @@ public record Workspace(Path home, Path root) {
         return run().resolve("infra.ready");
     }
 
+    /** A path as a person would type it from the project: relative to it when inside it. */
+    public String display(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        return absolute.startsWith(home) ? home.relativize(absolute).toString() : absolute.toString();
+    }
+
     private Path dir(String name) {
         Path dir = root.resolve(name);
         try {

@@ -58,6 +58,7 @@ public class DraftApprovedConsumer {
             String messageId = smtp.messageIdFor(key);
             sentMessages.remember(messageId, sent);
             smtp.send(draft, messageId);
+            CrashTestHold.afterSmtpBeforeLedger(draft.draftId());
             ledger.sent(key);
             LOG.infof("sent draft %s of lead %s by email", draft.draftId(), draft.leadId());
         } else if (ledger.stateOf(key) == SendLedger.State.PENDING) {
