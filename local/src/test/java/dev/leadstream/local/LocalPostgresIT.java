@@ -1,24 +1,81 @@
 package dev.leadstream.local;
 
+import dev.leadstream.local.infra.Credentials;
 import dev.leadstream.local.infra.LocalPostgres;
+import dev.leadstream.local.testing.PostgresTestResource;
 import dev.leadstream.local.testing.SharedInfra;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LocalPostgresIT {
 
+    private final LocalPostgres postgres = SharedInfra.postgres();
+
     @Test
     void aRealServerIsReadyForLogicalDecoding() throws Exception {
-        LocalPostgres postgres = SharedInfra.postgres();
-        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), LocalPostgres.USER, LocalPostgres.PASSWORD);
-             ResultSet rs = c.createStatement().executeQuery("show wal_level")) {
+        try (Connection c = postgres.connectAsSuperuser(); ResultSet rs = c.createStatement().executeQuery("show wal_level")) {
             rs.next();
             assertThat(rs.getString(1)).isEqualTo("logical");
+        }
+    }
+
+    @Test
+    void theRoleHitlApiIsGivenOwnsItsDatabaseAndIsNoSuperuser() throws Exception {
+        Map<String, String> settings = new PostgresTestResource().start();
+        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), settings.get("quarkus.datasource.username"),
+                settings.get("quarkus.datasource.password")); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("""
+                    select r.rolsuper, r.rolreplication, r.rolcreaterole, pg_get_userbyid(d.datdba) = current_user
+                    from pg_roles r, pg_database d where r.rolname = current_user and d.datname = current_database()""")) {
+                rs.next();
+                assertThat(rs.getBoolean(1)).as("superuser").isFalse();
+                assertThat(rs.getBoolean(2)).as("replication").isFalse();
+                assertThat(rs.getBoolean(3)).as("create role").isFalse();
+                assertThat(rs.getBoolean(4)).as("owns the database").isTrue();
+            }
+            s.execute("create table if not exists role_check (id int)");
+            s.execute("drop table role_check");
+            assertThatThrownBy(() -> s.execute("alter role " + Credentials.DB_RELAY + " superuser"))
+                    .isInstanceOf(SQLException.class);
+        }
+    }
+
+    @Test
+    void theRelaysRoleMayReplicateAndNothingMore() throws Exception {
+        try (Connection c = postgres.connectAs(Credentials.DB_RELAY);
+             ResultSet rs = c.createStatement().executeQuery(
+                     "select rolsuper, rolreplication from pg_roles where rolname = current_user")) {
+            rs.next();
+            assertThat(rs.getBoolean(1)).isFalse();
+            assertThat(rs.getBoolean(2)).isTrue();
+        }
+    }
+
+    @Test
+    void everyRoleNeedsItsPassword() {
+        for (String role : new String[] {Credentials.DB_SUPERUSER, Credentials.DB_HITL_API, Credentials.DB_RELAY}) {
+            assertThatThrownBy(() -> DriverManager.getConnection(postgres.jdbcUrl(), role, "")).as(role + " without")
+                    .isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> DriverManager.getConnection(postgres.jdbcUrl(), role, "postgres")).as(role + " guessed")
+                    .isInstanceOf(SQLException.class).hasMessageContaining("password authentication failed");
+        }
+    }
+
+    @Test
+    void theOutboxSlotIsThereBeforeHitlApiMigrates() throws Exception {
+        try (Connection c = postgres.connectAs(Credentials.DB_HITL_API); ResultSet rs = c.createStatement().executeQuery(
+                "select plugin from pg_replication_slots where slot_name = 'leadstream_outbox'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("pgoutput");
         }
     }
 }

@@ -31,7 +31,7 @@ public final class OutboxRelay implements AutoCloseable {
     public OutboxRelay start(Duration timeout) throws IOException, InterruptedException {
         awaitOutbox(timeout);
         Files.createDirectories(config.offsetsFile().toAbsolutePath().getParent());
-        publisher = new OutboxPublisher(config.bootstrapServers(), config.relayId(), config.positionTopic(),
+        publisher = new OutboxPublisher(config.kafkaClient(), config.relayId(), config.positionTopic(),
                 config.pauseAfterPublishMillis());
         engine = DebeziumEngine.create(Connect.class)
                 .using(config.debezium())

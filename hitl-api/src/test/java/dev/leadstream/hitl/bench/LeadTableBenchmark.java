@@ -1,5 +1,6 @@
 package dev.leadstream.hitl.bench;
 
+import dev.leadstream.local.infra.Credentials;
 import dev.leadstream.local.infra.LocalPostgres;
 import dev.leadstream.local.testing.KafkaTestResource;
 import dev.leadstream.local.testing.PostgresTestResource;
@@ -26,7 +27,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -258,6 +258,6 @@ class LeadTableBenchmark {
 
     private static Connection connect() throws Exception {
         LocalPostgres pg = SharedInfra.postgres();
-        return DriverManager.getConnection(pg.jdbcUrl(), LocalPostgres.USER, LocalPostgres.PASSWORD);
+        return pg.connectAs(Credentials.DB_HITL_API);
     }
 }
