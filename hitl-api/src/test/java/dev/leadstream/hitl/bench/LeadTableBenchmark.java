@@ -169,10 +169,9 @@ class LeadTableBenchmark {
     /** Scored leads written to the topic as fast as one producer can, until all are in the table. */
     private double ingest(int count) throws Exception {
         long start = System.nanoTime();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfra.kafka().bootstrapServers(),
-                ProducerConfig.LINGER_MS_CONFIG, "5", ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(), new ByteArraySerializer())) {
+        Map<String, Object> settings = SharedInfra.kafka().adminClient();
+        settings.putAll(Map.of(ProducerConfig.LINGER_MS_CONFIG, "5", ProducerConfig.ACKS_CONFIG, "all"));
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < count; i++) {
                 String leadId = "ingest-" + i + ".test";
                 producer.send(new ProducerRecord<>(Topics.SCORED_LEADS.name(), leadId,

@@ -28,7 +28,7 @@ public final class KafkaAuth {
                 + "\" password=\"" + password + "\";";
     }
 
-    /** Settings for a plain Kafka client (admin, producer, consumer) signing in as {@code user}. */
+    /** Settings for a plain Kafka client (admin, producer, consumer) signing in as {@code user}; a new map to add to. */
     public static Map<String, Object> client(String bootstrapServers, String user, String password) {
         Map<String, Object> client = new LinkedHashMap<>();
         client.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
