@@ -11,6 +11,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,13 +35,12 @@ class LocalPostgresIT {
         try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), settings.get("quarkus.datasource.username"),
                 settings.get("quarkus.datasource.password")); Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("""
-                    select r.rolsuper, r.rolreplication, r.rolcreaterole, pg_get_userbyid(d.datdba) = current_user
+                    select r.rolsuper, r.rolcreaterole, pg_get_userbyid(d.datdba) = current_user
                     from pg_roles r, pg_database d where r.rolname = current_user and d.datname = current_database()""")) {
                 rs.next();
                 assertThat(rs.getBoolean(1)).as("superuser").isFalse();
-                assertThat(rs.getBoolean(2)).as("replication").isFalse();
-                assertThat(rs.getBoolean(3)).as("create role").isFalse();
-                assertThat(rs.getBoolean(4)).as("owns the database").isTrue();
+                assertThat(rs.getBoolean(2)).as("create role").isFalse();
+                assertThat(rs.getBoolean(3)).as("owns the database").isTrue();
             }
             s.execute("create table if not exists role_check (id int)");
             s.execute("drop table role_check");
@@ -71,11 +71,28 @@ class LocalPostgresIT {
     }
 
     @Test
-    void theOutboxSlotIsThereBeforeHitlApiMigrates() throws Exception {
-        try (Connection c = postgres.connectAs(Credentials.DB_HITL_API); ResultSet rs = c.createStatement().executeQuery(
-                "select plugin from pg_replication_slots where slot_name = 'leadstream_outbox'")) {
-            assertThat(rs.next()).isTrue();
-            assertThat(rs.getString(1)).isEqualTo("pgoutput");
+    void hitlApiMakesTheOutboxSlotOnceAndMayNotReplicateAfter() throws Exception {
+        try (Connection c = postgres.connectAs(Credentials.DB_HITL_API); Statement s = c.createStatement()) {
+            assertThat(mayReplicate(s)).as("before its migration V2").isTrue();
+            // what hitl-api's V2 does
+            s.execute("select pg_create_logical_replication_slot('leadstream_outbox', 'pgoutput') where not exists "
+                    + "(select 1 from pg_replication_slots where slot_name = 'leadstream_outbox')");
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (mayReplicate(s) && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertThat(mayReplicate(s)).as("once the slot exists").isFalse();
+        }
+        try (Connection c = postgres.connectAs(Credentials.DB_HITL_API); Statement s = c.createStatement()) {
+            assertThatThrownBy(() -> s.execute("select pg_create_logical_replication_slot('another', 'pgoutput')"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("replication role");
+        }
+    }
+
+    private static boolean mayReplicate(Statement s) throws SQLException {
+        try (ResultSet rs = s.executeQuery("select rolreplication from pg_roles where rolname = current_user")) {
+            rs.next();
+            return rs.getBoolean(1);
         }
     }
 }

@@ -40,7 +40,7 @@ class OutboxRelayIT {
                         aggregateid text not null, type text not null, payload jsonb not null,
                         created_at timestamptz not null default now())""");
             s.execute("create publication leadstream_outbox for table outbox");
-            // the local database's set-up made the slot already, as it does before hitl-api's V2
+            // as hitl-api's V2 does: its role may make this one slot, and loses the right once it exists
             s.execute("select pg_create_logical_replication_slot('leadstream_outbox', 'pgoutput') where not exists "
                     + "(select 1 from pg_replication_slots where slot_name = 'leadstream_outbox')");
         }

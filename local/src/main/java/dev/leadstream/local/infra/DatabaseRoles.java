@@ -17,10 +17,11 @@ import java.util.List;
  * no superuser; the relay's role may only replicate; the superuser has a password and nothing
  * uses it at run time. Then every connection needs a password (scram-sha-256).
  *
- * <p>Creating a logical replication slot needs the replication privilege, which hitl-api's role
- * lacks: the slot its migration V2 would make is made here, privileged, before hitl-api first
- * migrates, so V2 finds it and does nothing. The slot only decodes changes of the outbox's
- * publication, which V1 creates before anything is written.
+ * <p>Creating the outbox's logical replication slot needs the replication privilege: hitl-api's
+ * migration V2 makes it right after V1 made the outbox and its publication (a slot older than its
+ * publication cannot be decoded). So hitl-api's role may replicate only while that slot is
+ * missing, and loses the right as soon as the slot is there ({@link #withdrawReplicationOnceTheSlotExists}).
+ * Its sessions may never open a replication connection: only the relay's role may.
  */
 final class DatabaseRoles {
 
@@ -41,9 +42,11 @@ final class DatabaseRoles {
 
     /** {@code server} is the maintenance database; {@code leadstream} connects to LeadStream's as the superuser. */
     void apply(DataSource server, Connector leadstream, Path dataDir) throws SQLException, IOException {
+        boolean slotMissing;
         try (Connection c = server.getConnection(); Statement s = c.createStatement()) {
+            slotMissing = !slotExists(s);
             s.execute("alter role " + Credentials.DB_SUPERUSER + " password '" + password(Credentials.DB_SUPERUSER) + "'");
-            role(s, Credentials.DB_HITL_API, "nosuperuser nocreatedb nocreaterole noreplication");
+            role(s, Credentials.DB_HITL_API, "nosuperuser nocreatedb nocreaterole " + (slotMissing ? "replication" : "noreplication"));
             role(s, Credentials.DB_RELAY, "nosuperuser nocreatedb nocreaterole replication");
             try (ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + database + "'")) {
                 s.execute(rs.next() ? "alter database " + database + " owner to " + Credentials.DB_HITL_API
@@ -52,8 +55,6 @@ final class DatabaseRoles {
         }
         try (Connection c = leadstream.connect(); Statement s = c.createStatement()) {
             handOverToHitlApi(s);
-            s.execute("select pg_create_logical_replication_slot('" + OUTBOX_SLOT + "', 'pgoutput') where not exists "
-                    + "(select 1 from pg_replication_slots where slot_name = '" + OUTBOX_SLOT + "')");
             Files.writeString(dataDir.resolve("pg_hba.conf"), """
                     # written by LeadStream: every connection needs its role's password
                     local   all          all                        scram-sha-256
@@ -61,6 +62,28 @@ final class DatabaseRoles {
                     host    replication  %s  127.0.0.1/32  scram-sha-256
                     """.formatted(Credentials.DB_RELAY));
             s.execute("select pg_reload_conf()");
+        }
+    }
+
+    /** Whether the replication right was left to hitl-api's role for its migration V2. */
+    static boolean hitlApiMayReplicate(Statement s) throws SQLException {
+        try (ResultSet rs = s.executeQuery("select rolreplication from pg_roles where rolname = '" + Credentials.DB_HITL_API + "'")) {
+            return rs.next() && rs.getBoolean(1);
+        }
+    }
+
+    /** Takes the replication right from hitl-api's role once the outbox slot exists; true when it did (or had). */
+    static boolean withdrawReplicationOnceTheSlotExists(Statement s) throws SQLException {
+        if (!slotExists(s)) {
+            return false;
+        }
+        s.execute("alter role " + Credentials.DB_HITL_API + " noreplication");
+        return true;
+    }
+
+    private static boolean slotExists(Statement s) throws SQLException {
+        try (ResultSet rs = s.executeQuery("select 1 from pg_replication_slots where slot_name = '" + OUTBOX_SLOT + "'")) {
+            return rs.next();
         }
     }
 

@@ -25,7 +25,7 @@ public final class LocalPostgres implements AutoCloseable {
     private final Path dataDir;
     private final int port;
     private final Credentials credentials;
-    private EmbeddedPostgres postgres;
+    private volatile EmbeddedPostgres postgres;
 
     /** A server with fresh random credentials, for a benchmark or a test of its own. */
     public LocalPostgres(Path dataDir, int port) {
@@ -59,6 +59,7 @@ public final class LocalPostgres implements AutoCloseable {
                     .setServerConfig("fsync", "on")
                     .start();
             new DatabaseRoles(credentials, DATABASE).apply(postgres.getPostgresDatabase(), this::connectAsSuperuser, dataDir);
+            watchForTheOutboxSlot();
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start PostgreSQL in " + dataDir, e);
@@ -103,6 +104,33 @@ public final class LocalPostgres implements AutoCloseable {
             }
             postgres = null;
         }
+    }
+
+    /** While hitl-api's role may still replicate, a daemon checks each second whether V2 made the slot, then withdraws it. */
+    private void watchForTheOutboxSlot() throws SQLException {
+        try (Connection c = connectAsSuperuser(); Statement s = c.createStatement()) {
+            if (!DatabaseRoles.hitlApiMayReplicate(s) || DatabaseRoles.withdrawReplicationOnceTheSlotExists(s)) {
+                return;
+            }
+        }
+        Thread watcher = new Thread(() -> {
+            while (postgres != null) {
+                try (Connection c = connectAsSuperuser(); Statement s = c.createStatement()) {
+                    if (DatabaseRoles.withdrawReplicationOnceTheSlotExists(s)) {
+                        return;
+                    }
+                } catch (SQLException e) {
+                    // stopping, or a moment's trouble: the next start withdraws it in any case
+                }
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "outbox-slot-watch");
+        watcher.setDaemon(true);
+        watcher.start();
     }
 
     /** A server left behind by a killed launcher still holds the data directory; stop it first. */
