@@ -1,5 +1,6 @@
 package dev.leadstream.hitl;
 
+import dev.leadstream.local.infra.Credentials;
 import dev.leadstream.local.infra.LocalPostgres;
 import dev.leadstream.local.testing.KafkaTestResource;
 import dev.leadstream.local.testing.PostgresTestResource;
@@ -12,7 +13,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 
@@ -62,7 +62,7 @@ class AuditIT {
     @Test
     void theTrailCannotBeRewritten() throws Exception {
         LocalPostgres postgres = SharedInfra.postgres();
-        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), LocalPostgres.USER, LocalPostgres.PASSWORD)) {
+        try (Connection c = postgres.connectAs(Credentials.DB_HITL_API)) {
             assertThatThrownBy(() -> c.createStatement().executeUpdate("update decisions set reviewer = 'mallory'"))
                     .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
             assertThatThrownBy(() -> c.createStatement().executeUpdate("delete from agent_actions"))

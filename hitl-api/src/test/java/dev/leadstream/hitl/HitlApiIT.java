@@ -1,5 +1,6 @@
 package dev.leadstream.hitl;
 
+import dev.leadstream.local.infra.Credentials;
 import dev.leadstream.local.infra.LocalPostgres;
 import dev.leadstream.local.testing.KafkaTestResource;
 import dev.leadstream.local.testing.PostgresTestResource;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -161,7 +161,7 @@ class HitlApiIT {
 
     static long count(String sql, String parameter) throws Exception {
         LocalPostgres postgres = SharedInfra.postgres();
-        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), LocalPostgres.USER, LocalPostgres.PASSWORD);
+        try (Connection c = postgres.connectAs(Credentials.DB_HITL_API);
              PreparedStatement statement = c.prepareStatement(sql)) {
             statement.setString(1, parameter);
             try (ResultSet rs = statement.executeQuery()) {

@@ -14,6 +14,7 @@ import org.apache.kafka.connect.source.SourceRecord;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,21 +35,22 @@ final class OutboxPublisher implements DebeziumEngine.ChangeConsumer<ChangeEvent
     private volatile long published;
     private volatile long skipped;
 
-    OutboxPublisher(String bootstrapServers, String relayId, String positionTopic, long pauseAfterPublishMillis)
+    OutboxPublisher(Map<String, Object> kafka, String relayId, String positionTopic, long pauseAfterPublishMillis)
             throws InterruptedException {
         this.relayId = relayId;
         this.pauseAfterPublishMillis = pauseAfterPublishMillis;
         this.positionTopic = positionTopic;
-        RelayPosition.ensureTopic(bootstrapServers, positionTopic);
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        RelayPosition.ensureTopic(kafka, positionTopic);
+        Map<String, Object> settings = new HashMap<>(kafka);
+        settings.putAll(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
                 ProducerConfig.TRANSACTIONAL_ID_CONFIG, relayId,
-                ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay"), new StringSerializer(), new StringSerializer());
+                ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay"));
+        this.producer = new KafkaProducer<>(settings, new StringSerializer(), new StringSerializer());
         // fences an earlier relay with the same id and aborts the transaction it left open
         producer.initTransactions();
-        this.committed = RelayPosition.lastCommitted(bootstrapServers, positionTopic, relayId);
+        this.committed = RelayPosition.lastCommitted(kafka, positionTopic, relayId);
     }
 
     long published() {

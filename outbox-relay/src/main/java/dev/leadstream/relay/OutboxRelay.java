@@ -27,11 +27,11 @@ public final class OutboxRelay implements AutoCloseable {
         this.config = config;
     }
 
-    /** Waits (up to {@code timeout}) for hitl-api to have created the outbox and its slot, then streams. */
+    /** Waits (up to {@code timeout}) for the outbox's slot and hitl-api's publication of it, then streams. */
     public OutboxRelay start(Duration timeout) throws IOException, InterruptedException {
         awaitOutbox(timeout);
         Files.createDirectories(config.offsetsFile().toAbsolutePath().getParent());
-        publisher = new OutboxPublisher(config.bootstrapServers(), config.relayId(), config.positionTopic(),
+        publisher = new OutboxPublisher(config.kafkaClient(), config.relayId(), config.positionTopic(),
                 config.pauseAfterPublishMillis());
         engine = DebeziumEngine.create(Connect.class)
                 .using(config.debezium())
@@ -72,7 +72,8 @@ public final class OutboxRelay implements AutoCloseable {
         while (true) {
             try (Connection c = DriverManager.getConnection(url, config.dbUser(), config.dbPassword());
                  ResultSet rs = c.createStatement().executeQuery(
-                         "select count(*) from pg_replication_slots where slot_name = '" + config.slot() + "'")) {
+                         "select count(*) from pg_replication_slots where slot_name = '" + config.slot() + "'"
+                                 + " and exists (select 1 from pg_publication where pubname = '" + config.publication() + "')")) {
                 if (rs.next() && rs.getInt(1) == 1) {
                     return;
                 }
@@ -80,7 +81,8 @@ public final class OutboxRelay implements AutoCloseable {
                 // the database or the schema is not there yet
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("no outbox replication slot " + config.slot() + " at " + url
+                throw new IllegalStateException("no outbox replication slot " + config.slot() + " or publication "
+                        + config.publication() + " at " + url
                         + " after " + timeout + ": is hitl-api's schema migrated?");
             }
             Thread.sleep(500);

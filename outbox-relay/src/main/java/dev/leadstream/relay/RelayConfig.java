@@ -1,6 +1,8 @@
 package dev.leadstream.relay;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -9,10 +11,27 @@ import java.util.Properties;
  * Kafka transactional id: one relay per outbox runs with it, and a second one fences the first.
  * {@code pauseAfterPublishMillis} is for crash tests only: it holds each batch between its Kafka
  * commit and Debezium's offset commit, the window a crash makes Debezium deliver events again.
+ * {@code kafkaSecurity} are the Kafka clients' sign-in settings ({@code security.protocol},
+ * {@code sasl.mechanism}, {@code sasl.jaas.config}: KAFKA_SASL_JAAS_CONFIG and so on), empty for none.
  */
 public record RelayConfig(String dbHost, int dbPort, String dbName, String dbUser, String dbPassword,
                           String bootstrapServers, Path offsetsFile, int httpPort, String slot, String publication,
-                          String relayId, String positionTopic, long pauseAfterPublishMillis) {
+                          String relayId, String positionTopic, long pauseAfterPublishMillis,
+                          Map<String, String> kafkaSecurity) {
+
+    private static final String[] KAFKA_SECURITY = {"security.protocol", "sasl.mechanism", "sasl.jaas.config"};
+
+    public RelayConfig {
+        kafkaSecurity = Map.copyOf(kafkaSecurity);
+    }
+
+    /** Settings without Kafka authentication. */
+    public RelayConfig(String dbHost, int dbPort, String dbName, String dbUser, String dbPassword,
+                       String bootstrapServers, Path offsetsFile, int httpPort, String slot, String publication,
+                       String relayId, String positionTopic, long pauseAfterPublishMillis) {
+        this(dbHost, dbPort, dbName, dbUser, dbPassword, bootstrapServers, offsetsFile, httpPort, slot, publication,
+                relayId, positionTopic, pauseAfterPublishMillis, Map.of());
+    }
 
     public static RelayConfig fromEnvironment() {
         return new RelayConfig(
@@ -28,7 +47,26 @@ public record RelayConfig(String dbHost, int dbPort, String dbName, String dbUse
                 setting("relay.publication", "leadstream_outbox"),
                 setting("relay.id", "leadstream-outbox-relay"),
                 setting("relay.position.topic", "outbox-relay.position"),
-                Long.parseLong(setting("relay.fault.pause-after-publish.ms", "0")));
+                Long.parseLong(setting("relay.fault.pause-after-publish.ms", "0")),
+                kafkaSecurityFromEnvironment());
+    }
+
+    /** The address and sign-in settings every Kafka client of the relay starts from. */
+    public Map<String, Object> kafkaClient() {
+        Map<String, Object> client = new HashMap<>(kafkaSecurity);
+        client.put("bootstrap.servers", bootstrapServers);
+        return client;
+    }
+
+    private static Map<String, String> kafkaSecurityFromEnvironment() {
+        Map<String, String> security = new HashMap<>();
+        for (String name : KAFKA_SECURITY) {
+            String value = setting("kafka." + name, null);
+            if (value != null && !value.isBlank()) {
+                security.put(name, value);
+            }
+        }
+        return security;
     }
 
     /** Debezium's embedded-engine settings: pgoutput, the outbox table only, EventRouter. */

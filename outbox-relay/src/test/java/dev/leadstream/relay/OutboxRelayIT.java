@@ -1,5 +1,6 @@
 package dev.leadstream.relay;
 
+import dev.leadstream.local.infra.Credentials;
 import dev.leadstream.local.infra.LocalPostgres;
 import dev.leadstream.local.testing.SharedInfra;
 import dev.leadstream.local.testing.TopicProbe;
@@ -13,12 +14,13 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,7 +40,9 @@ class OutboxRelayIT {
                         aggregateid text not null, type text not null, payload jsonb not null,
                         created_at timestamptz not null default now())""");
             s.execute("create publication leadstream_outbox for table outbox");
-            s.execute("select pg_create_logical_replication_slot('leadstream_outbox', 'pgoutput')");
+            // as hitl-api's V2 does: its role may make this one slot, and loses the right once it exists
+            s.execute("select pg_create_logical_replication_slot('leadstream_outbox', 'pgoutput') where not exists "
+                    + "(select 1 from pg_replication_slots where slot_name = 'leadstream_outbox')");
         }
     }
 
@@ -89,13 +93,17 @@ class OutboxRelayIT {
 
     private static RelayConfig config() {
         LocalPostgres pg = SharedInfra.postgres();
-        return new RelayConfig("127.0.0.1", pg.port(), LocalPostgres.DATABASE, LocalPostgres.USER, LocalPostgres.PASSWORD,
+        // the relay's own database role and Kafka user, as the launcher gives them
+        Map<String, String> kafkaSecurity = new HashMap<>();
+        SharedInfra.kafka().clientAs("outbox-relay").forEach((key, value) -> kafkaSecurity.put(key, value.toString()));
+        kafkaSecurity.remove("bootstrap.servers");
+        return new RelayConfig("127.0.0.1", pg.port(), LocalPostgres.DATABASE, Credentials.DB_RELAY,
+                pg.credentials().databasePassword(Credentials.DB_RELAY),
                 SharedInfra.kafka().bootstrapServers(), offsets.resolve("offsets-" + Instant.EPOCH.getEpochSecond() + ".dat"),
-                0, "leadstream_outbox", "leadstream_outbox", "outbox-relay-it", "outbox-relay-it.position", 0);
+                0, "leadstream_outbox", "leadstream_outbox", "outbox-relay-it", "outbox-relay-it.position", 0, kafkaSecurity);
     }
 
     private static Connection connect() throws Exception {
-        LocalPostgres pg = SharedInfra.postgres();
-        return DriverManager.getConnection(pg.jdbcUrl(), LocalPostgres.USER, LocalPostgres.PASSWORD);
+        return SharedInfra.postgres().connectAs(Credentials.DB_HITL_API);
     }
 }

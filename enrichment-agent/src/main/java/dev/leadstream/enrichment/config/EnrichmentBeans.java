@@ -14,6 +14,7 @@ import dev.leadstream.enrichment.trends.Momentum;
 import dev.leadstream.enrichment.trends.TrendBoards;
 import dev.leadstream.enrichment.trends.TrendSignals;
 import dev.leadstream.enrichment.trends.WikipediaPageviews;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -23,6 +24,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -77,11 +79,11 @@ public class EnrichmentBeans {
     @Produces
     @ApplicationScoped
     IndexRestore indexRestore(Enricher enricher, VectorStore store,
-                              @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                              @Identifier("default-kafka-broker") Map<String, Object> kafka,
                               @ConfigProperty(name = "mp.messaging.incoming.scored-leads.group.id") String groupId,
                               @ConfigProperty(name = "mp.messaging.incoming.scored-leads.topic") String leadsTopic,
                               @ConfigProperty(name = "mp.messaging.incoming.engagement.topic") String engagementTopic) {
-        return new IndexRestore(bootstrapServers, groupId, leadsTopic, engagementTopic, enricher, store);
+        return new IndexRestore(KafkaClientSettings.of(kafka), groupId, leadsTopic, engagementTopic, enricher, store);
     }
 
     @Produces

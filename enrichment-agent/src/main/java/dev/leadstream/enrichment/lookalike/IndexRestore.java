@@ -5,7 +5,6 @@ import dev.leadstream.topics.EventJson;
 import dev.leadstream.topics.event.Engagement;
 import dev.leadstream.topics.event.ScoredLead;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -42,16 +41,17 @@ public final class IndexRestore {
     public record Result(boolean restored, int leads, int engagements, String reason) {
     }
 
-    private final String bootstrapServers;
+    private final Map<String, Object> kafka;
     private final String groupId;
     private final String leadsTopic;
     private final String engagementTopic;
     private final Enricher enricher;
     private final VectorStore store;
 
-    public IndexRestore(String bootstrapServers, String groupId, String leadsTopic, String engagementTopic,
+    /** {@code kafka}: the address and sign-in settings its own admin and consumer start from. */
+    public IndexRestore(Map<String, Object> kafka, String groupId, String leadsTopic, String engagementTopic,
                         Enricher enricher, VectorStore store) {
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = Map.copyOf(kafka);
         this.groupId = groupId;
         this.leadsTopic = leadsTopic;
         this.engagementTopic = engagementTopic;
@@ -94,7 +94,7 @@ public final class IndexRestore {
     }
 
     private Map<TopicPartition, Long> committedOffsets() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(kafka)) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
                     .partitionsToOffsetAndMetadata().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             Map<TopicPartition, Long> offsets = new HashMap<>();
@@ -123,11 +123,12 @@ public final class IndexRestore {
         if (until.isEmpty()) {
             return;
         }
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        Map<String, Object> settings = new HashMap<>(kafka);
+        settings.putAll(Map.of(
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500"), new StringDeserializer(), new StringDeserializer())) {
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500"));
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings, new StringDeserializer(), new StringDeserializer())) {
             consumer.assign(until.keySet());
             consumer.seekToBeginning(until.keySet());
             Map<TopicPartition, Long> remaining = new HashMap<>(until);

@@ -1,16 +1,16 @@
 package dev.leadstream.enrichment.trends;
 
 import dev.leadstream.enrichment.config.EnrichmentConfig;
+import dev.leadstream.enrichment.config.KafkaClientSettings;
+import io.smallrye.common.annotation.Identifier;
 import dev.leadstream.topics.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.streams.Topology;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.List;
 import java.util.Map;
@@ -21,15 +21,15 @@ public class TrendTopologyProducer {
 
     @Produces
     public Topology topology(EnrichmentConfig config, Momentum momentum,
-                             @ConfigProperty(name = "quarkus.kafka-streams.bootstrap-servers") String bootstrap) {
+                             @Identifier("default-kafka-broker") Map<String, Object> kafka) {
         EnrichmentConfig.Trends trends = config.trends();
-        createBoardsTopic(bootstrap, trends.boardsTopic());
+        createBoardsTopic(KafkaClientSettings.of(kafka), trends.boardsTopic());
         return TrendTopology.build(Topics.SCORED_LEADS.name(), trends.boardsTopic(), momentum, trends.window(), trends.advance());
     }
 
     /** The boards topic is this agent's own (compacted, one partition): the global table reads it whole. */
-    private static void createBoardsTopic(String bootstrap, String topic) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+    private static void createBoardsTopic(Map<String, Object> kafka, String topic) {
+        try (Admin admin = Admin.create(kafka)) {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) -1)
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)))).all().get();
         } catch (ExecutionException e) {

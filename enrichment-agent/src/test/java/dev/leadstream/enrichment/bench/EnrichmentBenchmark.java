@@ -87,19 +87,19 @@ class EnrichmentBenchmark {
         Set<String> waiting = new HashSet<>();
         leads.forEach(l -> waiting.add(l.leadId()));
         long started = System.nanoTime();
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfra.kafka().bootstrapServers(),
-                ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new StringSerializer())) {
+        Map<String, Object> producerSettings = SharedInfra.kafka().adminClient();
+        producerSettings.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerSettings, new StringSerializer(), new StringSerializer())) {
             for (ScoredLead lead : leads) {
                 producer.send(new ProducerRecord<>(Topics.SCORED_LEADS.name(), lead.leadId(), EventJson.toJson(lead)));
             }
             producer.flush();
         }
         double produceSeconds = (System.nanoTime() - started) / 1e9;
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfra.kafka().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "enrichment-benchmark-" + System.nanoTime(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+        Map<String, Object> consumerSettings = SharedInfra.kafka().adminClient();
+        consumerSettings.putAll(Map.of(ConsumerConfig.GROUP_ID_CONFIG, "enrichment-benchmark-" + System.nanoTime(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"));
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerSettings, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(Topics.ENRICHED_LEADS.name()));
             long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
             while (!waiting.isEmpty() && System.nanoTime() < deadline) {

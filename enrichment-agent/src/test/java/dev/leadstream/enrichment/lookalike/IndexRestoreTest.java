@@ -12,7 +12,6 @@ import dev.leadstream.topics.event.Engagement;
 import dev.leadstream.topics.event.Provenance;
 import dev.leadstream.topics.event.ScoredLead;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -40,13 +39,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class IndexRestoreTest {
 
-    private static final String BOOTSTRAP = SharedInfra.kafka().bootstrapServers();
+    private static final Map<String, Object> KAFKA = SharedInfra.kafka().adminClient();
     private static Embedder embedder;
     private final String run = Long.toString(System.nanoTime());
     private final String leadsTopic = "restore-leads-" + run;
     private final String engagementTopic = "restore-engagement-" + run;
     private final String group = "restore-group-" + run;
-    private final TopicProbe probe = new TopicProbe(BOOTSTRAP);
+    private final TopicProbe probe = new TopicProbe(KAFKA);
 
     @BeforeAll
     static void loadModel() {
@@ -64,7 +63,7 @@ class IndexRestoreTest {
         ScoredLead rose = LookalikesTest.roseBakery("rose-" + run + ".test");
         ScoredLead smile = LookalikesTest.smileDentalClinic("smile-" + run + ".test");
         ScoredLead late = LookalikesTest.lead("late-" + run + ".test", "Late Bakery", "bakery", "Bakery", "Leeds", "Bread");
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP))) {
+        try (Admin admin = Admin.create(KAFKA)) {
             admin.createTopics(List.of(new NewTopic(leadsTopic, 2, (short) 1), new NewTopic(engagementTopic, 2, (short) 1))).all().get();
             for (ScoredLead lead : List.of(crust, rose, smile)) {
                 probe.sendRaw(leadsTopic, lead.leadId(), EventJson.toBytes(lead), "lead.scored");
@@ -78,7 +77,7 @@ class IndexRestoreTest {
             probe.sendRaw(leadsTopic, late.leadId(), EventJson.toBytes(late), "lead.scored");
 
             try (VectorStore store = new LuceneVectorStore(dir)) {
-                IndexRestore restore = new IndexRestore(BOOTSTRAP, group, leadsTopic, engagementTopic, enricher(store), store);
+                IndexRestore restore = new IndexRestore(KAFKA, group, leadsTopic, engagementTopic, enricher(store), store);
                 IndexRestore.Result result = restore.restoreIfEmpty();
 
                 assertThat(result.restored()).isTrue();
@@ -99,7 +98,7 @@ class IndexRestoreTest {
     @Test
     void aGroupThatHasReadNothingHasNothingToRestore(@TempDir Path dir) {
         try (VectorStore store = new LuceneVectorStore(dir)) {
-            IndexRestore.Result result = new IndexRestore(BOOTSTRAP, "never-read-" + run, leadsTopic, engagementTopic,
+            IndexRestore.Result result = new IndexRestore(KAFKA, "never-read-" + run, leadsTopic, engagementTopic,
                     enricher(store), store).restoreIfEmpty();
             assertThat(result.restored()).isFalse();
             assertThat(result.reason()).contains("has read nothing");

@@ -1,5 +1,6 @@
 package dev.leadstream.hitl.bench;
 
+import dev.leadstream.local.infra.Credentials;
 import dev.leadstream.local.infra.LocalPostgres;
 import dev.leadstream.local.testing.KafkaTestResource;
 import dev.leadstream.local.testing.PostgresTestResource;
@@ -26,7 +27,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -169,10 +169,9 @@ class LeadTableBenchmark {
     /** Scored leads written to the topic as fast as one producer can, until all are in the table. */
     private double ingest(int count) throws Exception {
         long start = System.nanoTime();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfra.kafka().bootstrapServers(),
-                ProducerConfig.LINGER_MS_CONFIG, "5", ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(), new ByteArraySerializer())) {
+        Map<String, Object> settings = SharedInfra.kafka().adminClient();
+        settings.putAll(Map.of(ProducerConfig.LINGER_MS_CONFIG, "5", ProducerConfig.ACKS_CONFIG, "all"));
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < count; i++) {
                 String leadId = "ingest-" + i + ".test";
                 producer.send(new ProducerRecord<>(Topics.SCORED_LEADS.name(), leadId,
@@ -258,6 +257,6 @@ class LeadTableBenchmark {
 
     private static Connection connect() throws Exception {
         LocalPostgres pg = SharedInfra.postgres();
-        return DriverManager.getConnection(pg.jdbcUrl(), LocalPostgres.USER, LocalPostgres.PASSWORD);
+        return pg.connectAs(Credentials.DB_HITL_API);
     }
 }

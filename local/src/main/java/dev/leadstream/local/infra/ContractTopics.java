@@ -3,7 +3,6 @@ package dev.leadstream.local.infra;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
@@ -37,9 +36,14 @@ public final class ContractTopics {
         return topics;
     }
 
-    /** Creates the missing topics; existing ones are left as they are. Returns the names created. */
+    /** Creates the missing topics as the broker's admin; see {@link #create(Map)}. */
     public static Set<String> create(String bootstrapServers) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        return create(KafkaAuth.adminFor(bootstrapServers));
+    }
+
+    /** Creates the missing topics; existing ones are left as they are. Returns the names created. */
+    public static Set<String> create(Map<String, Object> adminClient) {
+        try (Admin admin = Admin.create(adminClient)) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = fromAsyncApi(1).stream().filter(t -> !existing.contains(t.name())).toList();
             try {
@@ -67,7 +71,8 @@ public final class ContractTopics {
         return value.asText();
     }
 
-    private static JsonNode asyncApi() {
+    /** The contract document, {@code topics/asyncapi.yaml}, from the classpath. */
+    static JsonNode asyncApi() {
         try (InputStream in = ContractTopics.class.getResourceAsStream("/leadstream/asyncapi.yaml")) {
             if (in == null) {
                 throw new IllegalStateException("leadstream/asyncapi.yaml is not on the classpath (topics module)");

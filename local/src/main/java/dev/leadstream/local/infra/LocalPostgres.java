@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -14,21 +15,27 @@ import java.time.Duration;
 
 /**
  * A real PostgreSQL server in a private data directory, set up for logical decoding so Debezium
- * can relay the outbox. Listens on 127.0.0.1 only.
+ * can relay the outbox. Listens on 127.0.0.1 only, and every connection needs a password: see
+ * {@link DatabaseRoles} for who may do what.
  */
 public final class LocalPostgres implements AutoCloseable {
 
     public static final String DATABASE = "leadstream";
-    public static final String USER = "postgres";
-    public static final String PASSWORD = "postgres";
 
     private final Path dataDir;
     private final int port;
-    private EmbeddedPostgres postgres;
+    private final Credentials credentials;
+    private volatile EmbeddedPostgres postgres;
 
+    /** A server with fresh random credentials, for a benchmark or a test of its own. */
     public LocalPostgres(Path dataDir, int port) {
+        this(dataDir, port, Credentials.random());
+    }
+
+    public LocalPostgres(Path dataDir, int port, Credentials credentials) {
         this.dataDir = dataDir;
         this.port = port;
+        this.credentials = credentials;
     }
 
     public LocalPostgres start() {
@@ -40,7 +47,10 @@ public final class LocalPostgres implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setPort(port)
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // the superuser's password once the roles are set up; ignored while a new server still trusts
+                    .setConnectConfig("password", credentials.databasePassword(Credentials.DB_SUPERUSER))
                     .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("password_encryption", "scram-sha-256")
                     .setServerConfig("wal_level", "logical")
                     .setServerConfig("max_wal_senders", "8")
                     .setServerConfig("max_replication_slots", "8")
@@ -48,10 +58,13 @@ public final class LocalPostgres implements AutoCloseable {
                     .setServerConfig("shared_buffers", "64MB")
                     .setServerConfig("fsync", "on")
                     .start();
-            createDatabase();
+            new DatabaseRoles(credentials, DATABASE).apply(postgres.getPostgresDatabase(), this::connectAsSuperuser, dataDir);
+            watchForTheOutboxSlot();
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start PostgreSQL in " + dataDir, e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not set up PostgreSQL's roles in " + dataDir + ": " + e.getMessage(), e);
         }
     }
 
@@ -67,6 +80,20 @@ public final class LocalPostgres implements AutoCloseable {
         return port;
     }
 
+    public Credentials credentials() {
+        return credentials;
+    }
+
+    /** A connection to the LeadStream database as one of its roles ({@link Credentials#DB_HITL_API}, say). */
+    public Connection connectAs(String role) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(), role, credentials.databasePassword(role));
+    }
+
+    /** For set-up and tests that check what the application cannot do; nothing runs as it otherwise. */
+    public Connection connectAsSuperuser() throws SQLException {
+        return connectAs(Credentials.DB_SUPERUSER);
+    }
+
     @Override
     public void close() {
         if (postgres != null) {
@@ -79,16 +106,31 @@ public final class LocalPostgres implements AutoCloseable {
         }
     }
 
-    private void createDatabase() {
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
-                if (!rs.next()) {
-                    s.execute("create database " + DATABASE);
+    /** While hitl-api's role may still replicate, a daemon checks each second whether V2 made the slot, then withdraws it. */
+    private void watchForTheOutboxSlot() throws SQLException {
+        try (Connection c = connectAsSuperuser(); Statement s = c.createStatement()) {
+            if (!DatabaseRoles.hitlApiMayReplicate(s) || DatabaseRoles.withdrawReplicationOnceTheSlotExists(s)) {
+                return;
+            }
+        }
+        Thread watcher = new Thread(() -> {
+            while (postgres != null) {
+                try (Connection c = connectAsSuperuser(); Statement s = c.createStatement()) {
+                    if (DatabaseRoles.withdrawReplicationOnceTheSlotExists(s)) {
+                        return;
+                    }
+                } catch (SQLException e) {
+                    // stopping, or a moment's trouble: the next start withdraws it in any case
+                }
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    return;
                 }
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not create database " + DATABASE, e);
-        }
+        }, "outbox-slot-watch");
+        watcher.setDaemon(true);
+        watcher.start();
     }
 
     /**

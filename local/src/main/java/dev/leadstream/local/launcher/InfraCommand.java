@@ -1,6 +1,7 @@
 package dev.leadstream.local.launcher;
 
 import dev.leadstream.local.infra.ContractTopics;
+import dev.leadstream.local.infra.Credentials;
 import dev.leadstream.local.infra.LocalKafka;
 import dev.leadstream.local.infra.LocalMail;
 import dev.leadstream.local.infra.LocalPostgres;
@@ -33,8 +34,9 @@ public class InfraCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Workspace workspace = Workspace.fromSystemProperty();
-        LocalKafka kafka = new LocalKafka(workspace.data().resolve("kafka"), kafkaPort);
-        LocalPostgres postgres = new LocalPostgres(workspace.data().resolve("postgres"), postgresPort);
+        Credentials credentials = Credentials.readOrMake(workspace.credentialsFile());
+        LocalKafka kafka = new LocalKafka(workspace.data().resolve("kafka"), kafkaPort, credentials);
+        LocalPostgres postgres = new LocalPostgres(workspace.data().resolve("postgres"), postgresPort, credentials);
         LocalMail mail = new LocalMail(smtpPort, imapPort);
         List<SampleBusiness> businesses = SampleBusinesses.generate(sites, 42);
         SampleWeb web = new SampleWeb(businesses, webPort);
@@ -50,9 +52,10 @@ public class InfraCommand implements Callable<Integer> {
         }, "infra-stop"));
 
         postgres.start();
-        log("PostgreSQL ready on 127.0.0.1:" + postgresPort + " (wal_level=logical)");
+        log("PostgreSQL ready on 127.0.0.1:" + postgresPort + " (wal_level=logical, a password per role)");
         kafka.start();
-        log("Kafka ready on " + kafka.bootstrapServers() + "; created topics " + ContractTopics.create(kafka.bootstrapServers()));
+        log("Kafka ready on " + kafka.bootstrapServers() + "; created topics " + ContractTopics.create(kafka.adminClient())
+                + "; users sign in with SASL PLAIN, ACLs from the contract");
         mail.start();
         inboxes.start();
         log("GreenMail SMTP on 127.0.0.1:" + smtpPort + ", IMAP on 127.0.0.1:" + imapPort

@@ -1,5 +1,7 @@
 package dev.leadstream.local.launcher;
 
+import dev.leadstream.local.infra.Credentials;
+import dev.leadstream.local.infra.KafkaAuth;
 import dev.leadstream.local.infra.LocalPostgres;
 import dev.leadstream.local.sample.SampleWeb;
 import dev.leadstream.topics.EventJson;
@@ -38,12 +40,16 @@ public final class Stack {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     /** read or made once: every API call of the launcher signs in with it */
     private String adminPassword;
+    /** Kafka users and database roles, made once per workspace; each process gets only its own */
+    private final Credentials credentials;
 
     public Stack(Workspace workspace, StackPorts ports, int sampleSites) {
         this.workspace = workspace;
         this.ports = ports;
         this.sampleSites = sampleSites;
         this.apps = appSpecs();
+        this.credentials = Credentials.readOrMake(workspace.credentialsFile());
+        KafkaAuth.registerAdmin(bootstrapServers(), kafkaClientAs(Credentials.KAFKA_ADMIN));
     }
 
     public List<AppSpec> apps() {
@@ -60,6 +66,11 @@ public final class Stack {
 
     public String bootstrapServers() {
         return "127.0.0.1:" + ports.kafka();
+    }
+
+    /** Client settings that sign in to this stack's broker as {@code user} (an agent, the tap, the admin). */
+    public Map<String, Object> kafkaClientAs(String user) {
+        return KafkaAuth.client(bootstrapServers(), user, credentials.kafkaPassword(user));
     }
 
     public String hitlApiUrl() {
@@ -265,11 +276,22 @@ public final class Stack {
                 "-Xss512k", "-XX:MaxMetaspaceSize=160m"));
         jvm.addAll(app.extraJvmArgs());
         app.settings().forEach((key, value) -> jvm.add("-D" + key + "=" + value));
-        // the review API's first admin and session key, by environment so they are not on a command line
-        Map<String, String> environment = app.name().equals("hitl-api")
-                ? Map.of("LEADSTREAM_ADMIN_USER", adminUser(), "LEADSTREAM_ADMIN_PASSWORD", adminPassword(),
-                        "LEADSTREAM_SESSION_KEY", sessionKey()) : Map.of();
-        process(app.name()).start(jvm, List.of("-jar", jar.toString()), environment);
+        process(app.name()).start(jvm, List.of("-jar", jar.toString()), environment(app));
+    }
+
+    /** Secrets go by environment, so they are not on a command line; each app gets only its own. */
+    private Map<String, String> environment(AppSpec app) {
+        Map<String, String> environment = new LinkedHashMap<>(
+                KafkaAuth.environment(app.name(), credentials.kafkaPassword(app.name())));
+        if (app.name().equals("hitl-api")) {
+            // the review API's first admin and session key; its database role (read by %prod's DB_USER, DB_PASSWORD)
+            environment.putAll(Map.of("LEADSTREAM_ADMIN_USER", adminUser(), "LEADSTREAM_ADMIN_PASSWORD", adminPassword(),
+                    "LEADSTREAM_SESSION_KEY", sessionKey(), "DB_USER", Credentials.DB_HITL_API,
+                    "DB_PASSWORD", credentials.databasePassword(Credentials.DB_HITL_API)));
+        } else if (app.name().equals("outbox-relay")) {
+            environment.put("RELAY_DATABASE_PASSWORD", credentials.databasePassword(Credentials.DB_RELAY));
+        }
+        return environment;
     }
 
     private void awaitHealthy(AppSpec app, Instant deadline) {
@@ -288,15 +310,12 @@ public final class Stack {
         List<AppSpec> specs = new ArrayList<>();
         specs.add(app("hitl-api", AppSpec.quarkusJar("hitl-api"), ports.hitlApi(), "192m", Map.of(
                 "quarkus.datasource.reactive.url", "postgresql://127.0.0.1:" + ports.postgres() + "/" + LocalPostgres.DATABASE,
-                "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/" + LocalPostgres.DATABASE,
-                "quarkus.datasource.username", LocalPostgres.USER,
-                "quarkus.datasource.password", LocalPostgres.PASSWORD)));
+                "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/" + LocalPostgres.DATABASE)));
         specs.add(app("outbox-relay", "outbox-relay/target/outbox-relay.jar", ports.agents().get(0), "128m", Map.of(
                 "relay.database.host", "127.0.0.1",
                 "relay.database.port", Integer.toString(ports.postgres()),
                 "relay.database.name", LocalPostgres.DATABASE,
-                "relay.database.user", LocalPostgres.USER,
-                "relay.database.password", LocalPostgres.PASSWORD,
+                "relay.database.user", Credentials.DB_RELAY,
                 "relay.offsets.file", data.resolve("outbox-relay/offsets.dat").toString(),
                 "relay.http.port", Integer.toString(ports.agents().get(0)))));
         specs.add(new AppSpec("scraper-agent", AppSpec.quarkusJar("scraper-agent"), ports.agents().get(1), "128m",

@@ -1,5 +1,6 @@
 package dev.leadstream.local.launcher;
 
+import dev.leadstream.local.infra.KafkaAuth;
 import dev.leadstream.topics.Topic;
 import dev.leadstream.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;
@@ -27,9 +28,10 @@ public final class TopicStats implements AutoCloseable {
     private final Admin admin;
 
     public TopicStats(String bootstrapServers) {
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000",
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000"));
+        Map<String, Object> settings = new HashMap<>(KafkaAuth.adminFor(bootstrapServers));
+        settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+        settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
+        this.admin = Admin.create(settings);
     }
 
     /** Records currently held by each contract topic and its DLQ, in contract order. */

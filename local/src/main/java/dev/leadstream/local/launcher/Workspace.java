@@ -35,6 +35,19 @@ public record Workspace(Path home, Path root) {
         return data().resolve("hosts");
     }
 
+    /**
+     * The stack's passwords (Kafka users, database roles), made once per workspace and readable by
+     * its owner only: {@code secrets/credentials.properties}.
+     */
+    public Path credentialsFile() {
+        Path secrets = dir("secrets");
+        secrets.toFile().setReadable(false, false);
+        secrets.toFile().setExecutable(false, false);
+        secrets.toFile().setReadable(true, true);
+        secrets.toFile().setExecutable(true, true);
+        return secrets.resolve("credentials.properties");
+    }
+
     public Path infraReady() {
         return run().resolve("infra.ready");
     }

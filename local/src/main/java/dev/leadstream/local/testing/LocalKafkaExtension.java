@@ -6,7 +6,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * JUnit 5 extension for plain (non-Quarkus) tests: injects a {@link TopicProbe} bound to the
- * shared real broker, with every contract topic created.
+ * shared real broker as its admin, with every contract topic created.
  */
 public class LocalKafkaExtension implements ParameterResolver {
 
@@ -17,6 +17,6 @@ public class LocalKafkaExtension implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return new TopicProbe(SharedInfra.kafka().bootstrapServers());
+        return new TopicProbe(SharedInfra.kafka().adminClient());
     }
 }

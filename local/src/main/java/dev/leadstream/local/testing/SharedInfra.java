@@ -1,6 +1,7 @@
 package dev.leadstream.local.testing;
 
 import dev.leadstream.local.infra.ContractTopics;
+import dev.leadstream.local.infra.Credentials;
 import dev.leadstream.local.infra.FreePorts;
 import dev.leadstream.local.infra.LocalKafka;
 import dev.leadstream.local.infra.LocalMail;
@@ -13,7 +14,8 @@ import java.nio.file.Path;
 
 /**
  * One real broker, database and mail server per test JVM, started on first use on free ports and
- * stopped when the JVM exits. Every test class of a module shares them.
+ * stopped when the JVM exits. Every test class of a module shares them. They run with
+ * authentication on, with random credentials made once per JVM.
  */
 public final class SharedInfra {
 
@@ -21,23 +23,29 @@ public final class SharedInfra {
     private static LocalPostgres postgres;
     private static LocalMail mail;
     private static Path root;
+    private static final Credentials CREDENTIALS = Credentials.random();
 
     private SharedInfra() {
     }
 
     public static synchronized LocalKafka kafka() {
         if (kafka == null) {
-            kafka = new LocalKafka(root().resolve("kafka"), FreePorts.any()).start();
-            ContractTopics.create(kafka.bootstrapServers());
+            kafka = new LocalKafka(root().resolve("kafka"), FreePorts.any(), CREDENTIALS).start();
+            ContractTopics.create(kafka.adminClient());
         }
         return kafka;
     }
 
     public static synchronized LocalPostgres postgres() {
         if (postgres == null) {
-            postgres = new LocalPostgres(root().resolve("postgres"), FreePorts.any()).start();
+            postgres = new LocalPostgres(root().resolve("postgres"), FreePorts.any(), CREDENTIALS).start();
         }
         return postgres;
+    }
+
+    /** The passwords of this JVM's broker users and database roles. */
+    public static Credentials credentials() {
+        return CREDENTIALS;
     }
 
     public static synchronized LocalMail mail() {

@@ -1,5 +1,6 @@
 package dev.leadstream.local.testing;
 
+import dev.leadstream.local.infra.KafkaAuth;
 import dev.leadstream.topics.CloudEvents;
 import dev.leadstream.topics.Topic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -14,18 +15,25 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
-/** Writes events to and reads them from real topics, for tests. */
+/** Writes events to and reads them from real topics, for tests: as the broker's admin, so any topic. */
 public final class TopicProbe {
 
-    private final String bootstrapServers;
+    private final Map<String, Object> client;
 
+    /** A probe signed in as the admin of the broker started in this JVM at that address. */
     public TopicProbe(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+        this(KafkaAuth.adminFor(bootstrapServers));
+    }
+
+    /** A probe with these client settings (address, security): see {@code LocalKafka.clientAs}. */
+    public TopicProbe(Map<String, Object> client) {
+        this.client = Map.copyOf(client);
     }
 
     public <V> void send(Topic<V> topic, String key, V value) {
@@ -33,9 +41,8 @@ public final class TopicProbe {
     }
 
     public void sendRaw(String topic, String key, byte[] value, String eventType) {
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all"), new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(with(Map.of(
+                ProducerConfig.ACKS_CONFIG, "all")), new ByteArraySerializer(), new ByteArraySerializer())) {
             ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic,
                     key == null ? null : key.getBytes(java.nio.charset.StandardCharsets.UTF_8), value);
             CloudEvents.addTo(record.headers(), eventType, "/leadstream/tests");
@@ -67,11 +74,10 @@ public final class TopicProbe {
     private List<ConsumerRecord<byte[], byte[]>> read(String topic, Duration timeout,
                                                       Predicate<List<ConsumerRecord<byte[], byte[]>>> until) {
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(with(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
             Instant deadline = Instant.now().plus(timeout);
@@ -83,6 +89,12 @@ public final class TopicProbe {
             }
         }
         return records;
+    }
+
+    private Map<String, Object> with(Map<String, Object> settings) {
+        Map<String, Object> all = new HashMap<>(client);
+        all.putAll(settings);
+        return all;
     }
 
     public <V> List<V> values(Topic<V> topic, List<ConsumerRecord<byte[], byte[]>> records) {

@@ -2,6 +2,7 @@ package dev.leadstream.scoring.bench;
 
 import dev.leadstream.local.infra.ContractTopics;
 import dev.leadstream.local.infra.FreePorts;
+import dev.leadstream.local.infra.KafkaAuth;
 import dev.leadstream.local.infra.LocalKafka;
 import dev.leadstream.scoring.icp.IdealCustomerProfile;
 import dev.leadstream.scoring.icp.Segments;
@@ -113,7 +114,7 @@ class ScoringBenchmark {
     private static Rate runTopology(String bootstrap, Path stateDir, int leads) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "scoring-bench");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.putAll(KafkaAuth.adminFor(bootstrap));
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_INTERVAL_MS);
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, STREAM_THREADS);
@@ -224,29 +225,36 @@ class ScoringBenchmark {
     }
 
     private static Map<String, Object> producerProps(String bootstrap) {
-        return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
+        return signedIn(bootstrap, Map.of(ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 600_000, ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 120_000);
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 600_000, ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 120_000));
+    }
+
+    /** The broker wants its admin's credentials, as LocalKafka registered them. */
+    private static Map<String, Object> signedIn(String bootstrap, Map<String, Object> settings) {
+        Map<String, Object> all = new HashMap<>(KafkaAuth.adminFor(bootstrap));
+        all.putAll(settings);
+        return all;
     }
 
     private static KafkaConsumer<String, byte[]> consumer(String bootstrap) {
-        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        return new KafkaConsumer<>(signedIn(bootstrap, Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000),
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000)),
                 new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     private static int partitionsOf(String bootstrap, String topic) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+        try (Admin admin = Admin.create(KafkaAuth.adminFor(bootstrap))) {
             return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
         }
     }
 
     private static void createTopics(String bootstrap, int partitions, String... names) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+        try (Admin admin = Admin.create(KafkaAuth.adminFor(bootstrap))) {
             List<NewTopic> topics = new ArrayList<>();
             for (String name : names) {
                 topics.add(new NewTopic(name, partitions, (short) 1));
@@ -257,7 +265,7 @@ class ScoringBenchmark {
 
     /** Producing before every partition has a leader sends an idempotent producer into retries out of order. */
     private static void awaitLeaders(String bootstrap, String... topics) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+        try (Admin admin = Admin.create(KafkaAuth.adminFor(bootstrap))) {
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (!allLed(admin, topics)) {
                 assertThat(System.nanoTime()).as("partition leaders elected").isLessThan(deadline);
