@@ -1,7 +1,6 @@
 package dev.leadstream.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.leadstream.local.infra.LocalPostgres;
 import dev.leadstream.local.launcher.Stack;
 import dev.leadstream.local.launcher.StackPorts;
 import dev.leadstream.local.launcher.Workspace;
@@ -23,7 +22,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -159,8 +157,7 @@ class DecisionsSurviveCrashesIT {
     }
 
     private static Connection database() throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + stack.ports().postgres() + "/" + LocalPostgres.DATABASE,
-                LocalPostgres.USER, LocalPostgres.PASSWORD);
+        return stack.databaseAsHitlApi();
     }
 
     private static int transactionsWaitingForALock(Connection watch) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.leadstream.hitl;
 
+import dev.leadstream.local.infra.Credentials;
 import dev.leadstream.local.infra.LocalPostgres;
 import dev.leadstream.local.testing.SharedInfra;
 import dev.leadstream.topics.EventJson;
@@ -7,7 +8,6 @@ import dev.leadstream.topics.event.Draft;
 import dev.leadstream.topics.event.ScoredLead;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
@@ -23,7 +23,7 @@ final class Rows {
 
     static Connection connect() throws SQLException {
         LocalPostgres postgres = SharedInfra.postgres();
-        return DriverManager.getConnection(postgres.jdbcUrl(), LocalPostgres.USER, LocalPostgres.PASSWORD);
+        return postgres.connectAs(Credentials.DB_HITL_API);
     }
 
     /** New leads, as the projector would write them from scored-leads. */

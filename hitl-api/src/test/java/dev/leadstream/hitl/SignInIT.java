@@ -1,5 +1,6 @@
 package dev.leadstream.hitl;
 
+import dev.leadstream.local.infra.Credentials;
 import dev.leadstream.local.infra.LocalPostgres;
 import dev.leadstream.local.testing.KafkaTestResource;
 import dev.leadstream.local.testing.PostgresTestResource;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -138,7 +138,7 @@ class SignInIT {
 
     private static void execute(String sql) throws Exception {
         LocalPostgres postgres = SharedInfra.postgres();
-        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), LocalPostgres.USER, LocalPostgres.PASSWORD)) {
+        try (Connection c = postgres.connectAs(Credentials.DB_HITL_API)) {
             c.createStatement().execute(sql);
         }
     }

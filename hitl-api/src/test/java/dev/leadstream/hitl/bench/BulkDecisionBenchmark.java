@@ -1,5 +1,6 @@
 package dev.leadstream.hitl.bench;
 
+import dev.leadstream.local.infra.Credentials;
 import dev.leadstream.local.infra.LocalPostgres;
 import dev.leadstream.local.testing.KafkaTestResource;
 import dev.leadstream.local.testing.PostgresTestResource;
@@ -19,7 +20,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -97,7 +97,7 @@ class BulkDecisionBenchmark {
         String prefix = "bench-" + UUID.randomUUID() + "-";
         List<String> ids = IntStream.range(0, n).mapToObj(i -> prefix + i + ".test").toList();
         LocalPostgres postgres = SharedInfra.postgres();
-        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), LocalPostgres.USER, LocalPostgres.PASSWORD);
+        try (Connection c = postgres.connectAs(Credentials.DB_HITL_API);
              PreparedStatement insert = c.prepareStatement("insert into leads (lead_id, name, score, tier, segment, lead)"
                      + " values (?, ?, 50, 'C', 'bench', cast(? as jsonb))")) {
             for (String id : ids) {

@@ -15,6 +15,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,6 +74,12 @@ public final class Stack {
     /** Client settings that sign in to this stack's broker as {@code user} (an agent, the tap, the admin). */
     public Map<String, Object> kafkaClientAs(String user) {
         return KafkaAuth.client(bootstrapServers(), user, credentials.kafkaPassword(user));
+    }
+
+    /** A connection to the stack's database as hitl-api's role, for tests that look at its rows. */
+    public Connection databaseAsHitlApi() throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/"
+                + LocalPostgres.DATABASE, Credentials.DB_HITL_API, credentials.databasePassword(Credentials.DB_HITL_API));
     }
 
     public String hitlApiUrl() {
