@@ -2,21 +2,26 @@ package dev.leadstream.scraper;
 
 import dev.leadstream.local.sample.SampleBusiness;
 import dev.leadstream.local.sample.SampleWeb;
+import dev.leadstream.local.testing.DeadLetterFuzz;
 import dev.leadstream.local.testing.KafkaTestResource;
+import dev.leadstream.local.testing.PoisonRecords;
 import dev.leadstream.local.testing.SharedInfra;
 import dev.leadstream.local.testing.TopicProbe;
 import dev.leadstream.topics.CloudEvents;
+import dev.leadstream.topics.EventJson;
 import dev.leadstream.topics.Topics;
 import dev.leadstream.topics.event.DiscoveryProgress;
 import dev.leadstream.topics.event.DiscoveryRequest;
 import dev.leadstream.topics.event.FieldValue;
 import dev.leadstream.topics.event.RawLead;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DiscoveryRequestConsumerIT {
 
     private static SampleWeb web;
+
+    @TestHTTPResource("/q/health/ready")
+    URI ready;
 
     @BeforeAll
     static void serveSampleSites() {
@@ -98,6 +106,28 @@ class DiscoveryRequestConsumerIT {
         ConsumerRecord<byte[], byte[]> record = dead.stream()
                 .filter(r -> new String(r.value(), StandardCharsets.UTF_8).contains(marker)).findFirst().orElseThrow();
         assertThat(CloudEvents.value(record.headers(), "dead-letter-reason")).contains("not a valid DiscoveryRequest");
+    }
+
+    @Test
+    void poisonOnDiscoveryRequestsIsDeadLetteredOnceByThisAgentAndTheNextRequestRuns() {
+        TopicProbe probe = new TopicProbe(SharedInfra.kafka().bootstrapServers());
+        DeadLetterFuzz fuzz = new DeadLetterFuzz(SharedInfra.kafka().bootstrapServers());
+        String requestId = "req-" + UUID.randomUUID();
+        DiscoveryRequest valid = new DiscoveryRequest(requestId, "local businesses", "GB", List.of(),
+                List.of(web.directoryUrl()), List.of("directory"), null, false,
+                new DiscoveryRequest.Limits(3, 1, 1, 60), "test", Instant.now());
+        List<PoisonRecords.Poison> poison = PoisonRecords.against(requestId, EventJson.toJson(valid),
+                List.of("requestId", "seedUrls"), 14L);
+
+        List<DeadLetterFuzz.Landed> landed = fuzz.feed(Topics.DISCOVERY_REQUESTS.name(), Topics.DISCOVERY_REQUESTS.eventType(), poison);
+        probe.send(Topics.DISCOVERY_REQUESTS, requestId, valid);
+
+        DiscoveryProgress done = progressOf(probe, probe.readUntil(Topics.DISCOVERY_PROGRESS.name(), Duration.ofSeconds(180),
+                rs -> progressOf(probe, rs, requestId).stream().anyMatch(p -> p.state().equals(DiscoveryProgress.COMPLETED))),
+                requestId).getLast();
+        assertThat(done.state()).isEqualTo(DiscoveryProgress.COMPLETED);
+        fuzz.assertEachDeadLetteredOnce("scraper-agent", landed, Duration.ofSeconds(90));
+        DeadLetterFuzz.assertHealthy(ready);
     }
 
     private static List<RawLead> ofRequest(TopicProbe probe, List<ConsumerRecord<byte[], byte[]>> records, String requestId) {
