@@ -123,7 +123,9 @@ class EnrichmentAgentIT {
     @Test
     void poisonOnEngagementIsDeadLetteredOnceByThisAgentAndTheNextEngagementMarksItsLead() {
         String leadId = "engaged-" + System.nanoTime() + ".test";
-        probe.send(Topics.SCORED_LEADS, leadId, LookalikesTest.crustBakery(leadId));
+        // unlike every other lead of this class, so its engagement makes it no one else's lookalike
+        probe.send(Topics.SCORED_LEADS, leadId, LookalikesTest.lead(leadId, "Skerry Ferries", "boat-tours", "Ferry operator",
+                "Oban", "Sailings to the isles and wildlife cruises"));
         awaitEnriched(leadId, e -> true);
         Engagement valid = new Engagement("open-" + leadId, leadId, Engagement.OPENED, "email", "draft-1", "default", "a",
                 null, Instant.parse("2026-11-21T10:00:00Z"), Provenance.of("test", "1", null));

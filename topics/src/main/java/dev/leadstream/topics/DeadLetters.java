@@ -1,15 +1,14 @@
 package dev.leadstream.topics;
 
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 
-import org.apache.kafka.common.errors.RetriableException;
-
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,9 +30,6 @@ public final class DeadLetters {
     public static final String SOURCE_OFFSET = "dead-letter-offset";
     public static final String AGENT = "dead-letter-agent";
 
-    /** Longest id (lead, event, draft, request) a consumer accepts; a lead id is a domain, at most 253. */
-    public static final int MAX_ID_LENGTH = 256;
-
     private DeadLetters() {
     }
 
@@ -52,6 +48,9 @@ public final class DeadLetters {
     public static Header agent(String agent) {
         return header(AGENT, agent);
     }
+
+    /** Longest id (lead, event, draft, request) a consumer accepts; a lead id is a domain, at most 253. */
+    public static final int MAX_ID_LENGTH = 256;
 
     /** The record's key: every topic is keyed, so a null, empty or oversized key is a dead letter. */
     public static String requireKey(String key) {
