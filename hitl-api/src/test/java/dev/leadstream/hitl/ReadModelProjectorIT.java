@@ -77,6 +77,9 @@ class ReadModelProjectorIT {
         awaitOne("select count(*) from discovery_progress where request_id = ?", progress.requestId());
         landed.values().forEach(l -> fuzz.assertEachDeadLetteredOnce("hitl-api", l, Duration.ofSeconds(90)));
         DeadLetterFuzz.assertHealthy(ready);
+        // analytics counts them against hitl-api, each with its reason
+        await().atMost(Duration.ofSeconds(90)).until(() -> count("select count(*) from dead_letters where agent = 'hitl-api'"
+                + " and source_topic = ? and reason is not null", "drafts") >= landed.get("drafts").size());
     }
 
     @Test
