@@ -13,6 +13,8 @@ import dev.leadstream.topics.event.Engagement;
 import dev.leadstream.topics.event.Provenance;
 import dev.leadstream.topics.event.ScoredLead;
 
+import org.jboss.logging.Logger;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +25,8 @@ import java.util.Optional;
  * call and stored before any lookalike is looked up, so leads of one batch can find each other.
  */
 public final class Enricher {
+
+    private static final Logger LOG = Logger.getLogger(Enricher.class);
 
     static final String VERSION = "signals-v2+" + Embedder.MODEL;
 
@@ -108,9 +112,22 @@ public final class Enricher {
         return Lookalikes.isEngagement(engagement.type()) ? lookalikes.markEngaged(engagement) : Optional.empty();
     }
 
+    /**
+     * A trend board that cannot be read (its Streams app is restarting or has stopped) costs only
+     * the trend signals, not the lead: the lead is enriched without them.
+     */
+    private List<Signal> trendsOf(ScoredLead lead) {
+        try {
+            return trends.of(lead);
+        } catch (RuntimeException e) {
+            LOG.warnf("trends unavailable, lead enriched without them (%s)", e.getClass().getSimpleName());
+            return List.of();
+        }
+    }
+
     private EnrichedLead enriched(ScoredLead lead, List<Signal> own, VectorStore.Entry entry) {
         List<Signal> signals = new ArrayList<>(own);
-        signals.addAll(trends.of(lead));
+        signals.addAll(trendsOf(lead));
         signals.addAll(lookalikes.of(entry));
         return new EnrichedLead(lead.leadId(), lead, signals, Provenance.of("enrichment-agent", "0.1.0", VERSION));
     }

@@ -1,15 +1,19 @@
 package dev.leadstream.outreach;
 
+import dev.leadstream.local.testing.DeadLetterFuzz;
 import dev.leadstream.local.testing.KafkaTestResource;
+import dev.leadstream.local.testing.PoisonRecords;
 import dev.leadstream.local.testing.MailTestResource;
 import dev.leadstream.local.testing.SharedInfra;
 import dev.leadstream.local.testing.TopicProbe;
+import dev.leadstream.topics.EventJson;
 import dev.leadstream.topics.Topics;
 import dev.leadstream.topics.event.Approval;
 import dev.leadstream.topics.event.Draft;
 import dev.leadstream.topics.event.Engagement;
 import dev.leadstream.topics.event.Provenance;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
@@ -22,6 +26,7 @@ import jakarta.mail.util.ByteArrayDataSource;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -41,6 +46,10 @@ import static org.awaitility.Awaitility.await;
 class OutreachAgentIT {
 
     private final TopicProbe probe = new TopicProbe(SharedInfra.kafka().bootstrapServers());
+    private final DeadLetterFuzz fuzz = new DeadLetterFuzz(SharedInfra.kafka().bootstrapServers());
+
+    @TestHTTPResource("/q/health/ready")
+    URI ready;
 
     @Test
     void anApprovedDraftIsSentExactlyOnceAndAnnounced() throws Exception {
@@ -62,6 +71,23 @@ class OutreachAgentIT {
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> toRecipient(recipient).size() == 1);
         MimeMessage message = toRecipient(recipient).get(0);
         assertThat(message.getSubject()).isEqualTo("Hello Rose");
+    }
+
+    @Test
+    void poisonOnApprovedIsDeadLetteredOnceByThisAgentAndTheNextApprovalIsSentOnce() throws Exception {
+        String recipient = "owner-" + UUID.randomUUID() + "@ash.test";
+        Draft draft = draft("ash.test", 1, recipient, "Hello Ash", "uk-food");
+        Approval valid = Approval.draftApproved(UUID.randomUUID().toString(), draft, "ana");
+        List<PoisonRecords.Poison> poison = PoisonRecords.against(draft.leadId(), EventJson.toJson(valid),
+                List.of("eventId", "type", "leadId", "draft"), 14L);
+
+        List<DeadLetterFuzz.Landed> landed = fuzz.feed(Topics.APPROVED.name(), Topics.APPROVED.eventType(), poison);
+        probe.send(Topics.APPROVED, draft.leadId(), valid);
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> toRecipient(recipient).size() == 1);
+        fuzz.assertEachDeadLetteredOnce("outreach-agent", landed, Duration.ofSeconds(90));
+        assertThat(toRecipient(recipient)).hasSize(1);
+        DeadLetterFuzz.assertHealthy(ready);
     }
 
     @Test
@@ -181,12 +207,13 @@ class OutreachAgentIT {
         Transport.send(message);
     }
 
+    /** Every message GreenMail holds for the recipient; one it cannot read fails the test rather than counting as none. */
     private static List<MimeMessage> toRecipient(String recipient) {
         return SharedInfra.mail().received().stream().filter(m -> {
             try {
                 return m.getRecipients(Message.RecipientType.TO)[0].toString().equals(recipient);
-            } catch (Exception e) {
-                return false;
+            } catch (jakarta.mail.MessagingException e) {
+                throw new AssertionError("GreenMail holds a message whose recipient cannot be read", e);
             }
         }).toList();
     }

@@ -25,4 +25,16 @@ class SendLedgerTest {
         assertThat(afterCrash.begin("d2:v1:email")).isFalse();
         assertThat(afterCrash.begin("d3:v1:email")).isTrue();
     }
+
+    @Test
+    void aReleasedClaimCanBeTakenAgainEvenAfterARestart(@TempDir Path dir) {
+        SendLedger ledger = new SendLedger(dir);
+        assertThat(ledger.begin("d1:v1:email")).isTrue();
+        ledger.release("d1:v1:email");
+
+        SendLedger afterRestart = new SendLedger(dir);
+        assertThat(afterRestart.stateOf("d1:v1:email")).isNull();
+        assertThat(afterRestart.begin("d1:v1:email")).isTrue();
+        assertThat(new SendLedger(dir).stateOf("d1:v1:email")).isEqualTo(SendLedger.State.PENDING);
+    }
 }

@@ -39,7 +39,11 @@ class TemplateWriterTest {
     }
 
     static ScoredLead lead(List<String> emails, String description) {
-        return new ScoredLead("rose.test", "Rose Bakery", "https://rose.test/", emails, List.of(), "1 Mill Lane, Leeds",
+        return lead("rose.test", emails, description);
+    }
+
+    static ScoredLead lead(String leadId, List<String> emails, String description) {
+        return new ScoredLead(leadId, "Rose Bakery", "https://" + leadId + "/", emails, List.of(), "1 Mill Lane, Leeds",
                 description, List.of(), List.of("Bakery"), List.of("https://rose.test/"), "default", 70, "B", List.of(),
                 "prior-v1", Provenance.of("test", "1", null), null, null, null, null, null, null, null, null, null, null, null, null);
     }

@@ -71,16 +71,17 @@ public final class IndexRestore {
         List<ScoredLead> batch = new ArrayList<>();
         int[] leads = {0};
         replay(leadsTopic, read, json -> {
-            batch.add(EventJson.read(json, ScoredLead.class));
+            ScoredLead lead = EventJson.read(json, ScoredLead.class);
+            if (lead != null && lead.leadId() != null && !lead.leadId().isBlank()) {
+                batch.add(lead);
+            }
             if (batch.size() == BATCH) {
-                enricher.index(batch);
-                leads[0] += batch.size();
+                leads[0] += index(batch);
                 batch.clear();
             }
         });
         if (!batch.isEmpty()) {
-            enricher.index(batch);
-            leads[0] += batch.size();
+            leads[0] += index(batch);
         }
         int[] engagements = {0};
         replay(engagementTopic, read, json -> {
@@ -91,6 +92,28 @@ public final class IndexRestore {
         LOG.infof("restored the lookalike index from the topics: %d leads and %d engagements in %d ms", leads[0],
                 engagements[0], Duration.between(start, Instant.now()).toMillis());
         return new Result(true, leads[0], engagements[0], "the index was empty");
+    }
+
+    /**
+     * Indexes the batch, or lead by lead when the batch fails: a lead that fails alone was
+     * dead-lettered when it was first read, and is skipped. Returns how many were indexed.
+     */
+    private int index(List<ScoredLead> batch) {
+        try {
+            enricher.index(batch);
+            return batch.size();
+        } catch (RuntimeException batchFailed) {
+            int indexed = 0;
+            for (ScoredLead lead : batch) {
+                try {
+                    enricher.index(List.of(lead));
+                    indexed++;
+                } catch (RuntimeException e) {
+                    LOG.debugf("not restored, as it was not enriched when first read: %s", e.getClass().getSimpleName());
+                }
+            }
+            return indexed;
+        }
     }
 
     private Map<TopicPartition, Long> committedOffsets() {
@@ -147,8 +170,8 @@ public final class IndexRestore {
                     if (end != null && record.offset() < end && record.value() != null) {
                         try {
                             each.accept(record.value());
-                        } catch (EventJson.MalformedEventException e) {
-                            // it went to the dead-letter topic when it was first read
+                        } catch (RuntimeException e) {
+                            // not a record the agent could use: it went to the dead-letter topic when first read
                         }
                     }
                 }

@@ -1,15 +1,18 @@
 package dev.leadstream.enrichment.messaging;
 
 import dev.leadstream.enrichment.Enricher;
+import dev.leadstream.topics.DeadLetters;
 import dev.leadstream.topics.EventJson;
 import dev.leadstream.topics.event.Engagement;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * engagement → the lead is marked as one that engaged, and the leads that resemble it are
- * enriched again, so their lookalike signals name it.
+ * enriched again, so their lookalike signals name it. A record that is no engagement, or one
+ * whose re-enrichment fails in our code, is dead-lettered (see {@link RecordOutcome}).
  */
 @ApplicationScoped
 public class EngagementConsumer {
@@ -25,8 +28,24 @@ public class EngagementConsumer {
     }
 
     @Incoming("engagement")
-    public Uni<Void> onEngagement(String json) {
-        Engagement engagement = EventJson.read(json, Engagement.class);
-        return worker.run(() -> enricher.engaged(engagement)).chain(publisher::publish);
+    public Uni<Void> onEngagement(KafkaRecord<String, byte[]> record) {
+        return RecordOutcome.settle(record, () -> {
+            Engagement engagement = engagementOf(record);
+            return worker.run(() -> enricher.engaged(engagement)).chain(publisher::publish);
+        });
+    }
+
+    private static Engagement engagementOf(KafkaRecord<String, byte[]> record) {
+        DeadLetters.requireKey(record.getKey());
+        Engagement engagement = EventJson.read(DeadLetters.requireUtf8(record.getPayload()), Engagement.class);
+        if (engagement == null) {
+            throw new EventJson.MalformedEventException("the value is JSON null, not an Engagement");
+        }
+        DeadLetters.requireId("eventId", engagement.eventId());
+        DeadLetters.requireId("leadId", engagement.leadId());
+        if (!Engagement.TYPES.contains(engagement.type())) {
+            throw new IllegalArgumentException("an Engagement of no known type (" + Engagement.TYPES + ")");
+        }
+        return engagement;
     }
 }

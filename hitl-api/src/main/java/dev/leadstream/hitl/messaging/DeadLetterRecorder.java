@@ -19,6 +19,8 @@ import java.time.Instant;
 @ApplicationScoped
 public class DeadLetterRecorder {
 
+    static final int MAX_HEADER = 1000;
+
     private final Mutiny.SessionFactory sessions;
 
     public DeadLetterRecorder(Mutiny.SessionFactory sessions) {
@@ -43,8 +45,13 @@ public class DeadLetterRecorder {
                 .executeUpdate()).replaceWithVoid();
     }
 
+    /** A header as text PostgreSQL can keep: no NUL, at most {@link #MAX_HEADER} characters, as any producer may write it. */
     private static String header(ConsumerRecord<?, ?> record, String name) {
         Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        if (header == null || header.value() == null) {
+            return null;
+        }
+        String value = new String(header.value(), StandardCharsets.UTF_8).replace("\0", "");
+        return value.length() > MAX_HEADER ? value.substring(0, MAX_HEADER) : value;
     }
 }

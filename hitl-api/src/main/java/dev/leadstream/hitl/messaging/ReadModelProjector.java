@@ -12,6 +12,7 @@ import dev.leadstream.topics.event.Engagement;
 import dev.leadstream.topics.event.EnrichedLead;
 import dev.leadstream.topics.event.Provenance;
 import dev.leadstream.topics.event.ScoredLead;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
@@ -25,6 +26,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.hibernate.reactive.mutiny.Mutiny;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +35,10 @@ import java.util.Map;
 
 /**
  * Keeps the review database in step with the topics. Every write is an idempotent upsert keyed by
- * lead, draft or event id, so replaying any topic from the beginning gives the same tables.
+ * lead, draft or event id, so replaying any topic from the beginning gives the same tables. A
+ * record that cannot be projected (unreadable, the wrong shape, refused by the database) goes
+ * once to its {@code <topic>.dlq}, naming hitl-api, and the next one is projected (see
+ * {@link RecordOutcome}).
  */
 @ApplicationScoped
 public class ReadModelProjector {
@@ -42,11 +48,11 @@ public class ReadModelProjector {
     private final DraftRepository drafts;
     private final DiscoveryRepository discoveries;
     private final AuditRepository audit;
-    private final MutinyEmitter<String> scoredDeadLetters;
+    private final MutinyEmitter<byte[]> scoredDeadLetters;
 
     public ReadModelProjector(Mutiny.SessionFactory sessions, LeadRepository leads, DraftRepository drafts,
                               DiscoveryRepository discoveries, AuditRepository audit,
-                              @Channel("scored-leads-dead-letters") MutinyEmitter<String> scoredDeadLetters) {
+                              @Channel("scored-leads-dead-letters") MutinyEmitter<byte[]> scoredDeadLetters) {
         this.scoredDeadLetters = scoredDeadLetters;
         this.sessions = sessions;
         this.leads = leads;
@@ -62,31 +68,66 @@ public class ReadModelProjector {
     /**
      * Scored leads come in batches (one poll) and go into the table in one transaction, with an
      * audit row each. A record that is not a scored lead goes to scored-leads.dlq, with the reason,
-     * before the batch is acknowledged; the rest of the batch is projected.
+     * before the batch is acknowledged; the rest of the batch is projected. When the batch's
+     * transaction fails in our code or the database refuses a lead, each lead is projected alone
+     * and only the ones that fail again are dead-lettered.
      */
     @Incoming("scored-leads")
-    public Uni<Void> onScored(KafkaRecordBatch<String, String> batch) {
-        List<ScoredLead> scored = new ArrayList<>();
+    public Uni<Void> onScored(KafkaRecordBatch<String, byte[]> batch) {
+        List<Read> scored = new ArrayList<>();
         List<Uni<Void>> deadLetters = new ArrayList<>();
-        for (KafkaRecord<String, String> record : batch) {
+        for (KafkaRecord<String, byte[]> record : batch) {
             try {
-                scored.add(EventJson.read(record.getPayload(), ScoredLead.class));
+                scored.add(new Read(record, scoredLeadOf(record)));
             } catch (RuntimeException e) {
-                long offset = record.getMetadata(IncomingKafkaRecordMetadata.class).map(m -> m.getOffset()).orElse(-1L);
-                RecordHeaders why = new RecordHeaders(DeadLetters.headers("hitl-api", record.getTopic(), record.getPartition(),
-                        offset, e));
-                deadLetters.add(scoredDeadLetters.sendMessage(Message.of(record.getPayload()).addMetadata(
-                        OutgoingKafkaRecordMetadata.<String>builder().withKey(record.getKey()).withHeaders(why).build())));
+                deadLetters.add(deadLetter(record, e));
             }
         }
         Uni<Void> deadLettered = deadLetters.isEmpty() ? Uni.createFrom().voidItem()
                 : Uni.join().all(deadLetters).andFailFast().replaceWithVoid();
         return deadLettered
-                .chain(() -> scored.isEmpty() ? Uni.createFrom().voidItem()
-                        : sessions.withTransaction(session -> project(session, scored, 0)))
+                .chain(() -> projectScored(scored))
                 .chain(() -> Uni.createFrom().completionStage(batch.ack()));
     }
 
+    private record Read(KafkaRecord<String, byte[]> record, ScoredLead lead) {
+    }
+
+    private static ScoredLead scoredLeadOf(KafkaRecord<String, byte[]> record) {
+        ScoredLead lead = read(record, ScoredLead.class);
+        DeadLetters.requireId("leadId", lead.leadId());
+        return lead;
+    }
+
+    private Uni<Void> projectScored(List<Read> scored) {
+        if (scored.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<ScoredLead> leads = scored.stream().map(Read::lead).toList();
+        return Uni.createFrom().deferred(() -> sessions.withTransaction(session -> project(session, leads, 0)))
+                .onFailure(RecordOutcome::isTransient).retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(30)).indefinitely()
+                .onFailure().recoverWithUni(e -> scored.size() == 1 ? deadLetter(scored.getFirst().record(), e)
+                        : Multi.createFrom().iterable(scored).onItem().transformToUniAndConcatenate(one -> projectScored(List.of(one)))
+                                .collect().last().replaceWithVoid());
+    }
+
+    private Uni<Void> deadLetter(KafkaRecord<String, byte[]> record, Throwable e) {
+        long offset = record.getMetadata(IncomingKafkaRecordMetadata.class).map(m -> m.getOffset()).orElse(-1L);
+        RecordHeaders why = new RecordHeaders(DeadLetters.headers(RecordOutcome.AGENT, record.getTopic(), record.getPartition(),
+                offset, e));
+        return scoredDeadLetters.sendMessage(Message.of(record.getPayload()).addMetadata(
+                OutgoingKafkaRecordMetadata.<String>builder().withKey(record.getKey()).withHeaders(why).build()));
+    }
+
+    /** The event the record carries: keyed, UTF-8, JSON of the type, not JSON null. */
+    private static <T> T read(KafkaRecord<String, byte[]> record, Class<T> type) {
+        DeadLetters.requireKey(record.getKey());
+        T event = EventJson.read(DeadLetters.requireUtf8(record.getPayload()), type);
+        if (event == null) {
+            throw new EventJson.MalformedEventException("the value is JSON null, not a " + type.getSimpleName());
+        }
+        return event;
+    }
     /** One lead after the other in the batch's transaction, so a lead scored twice ends at its last score. */
     private Uni<Void> project(Mutiny.Session session, List<ScoredLead> scored, int index) {
         if (index == scored.size()) {
@@ -106,16 +147,32 @@ public class ReadModelProjector {
     }
 
     @Incoming("enriched-leads")
-    public Uni<Void> onEnriched(String json) {
-        EnrichedLead lead = EventJson.read(json, EnrichedLead.class);
+    public Uni<Void> onEnriched(KafkaRecord<String, byte[]> record) {
+        return RecordOutcome.settle(record, () -> projectEnriched(read(record, EnrichedLead.class)));
+    }
+
+    private Uni<Void> projectEnriched(EnrichedLead lead) {
+        DeadLetters.requireId("leadId", lead.leadId());
+        if (lead.lead() == null) {
+            throw new IllegalArgumentException("an EnrichedLead without its lead");
+        }
+        DeadLetters.requireId("lead.leadId", lead.lead().leadId());
         return sessions.withTransaction(session -> leads.upsertEnriched(session, lead)
                 .chain(() -> audit.agentAction(session, "enriched:" + lead.leadId() + ":" + at(lead.provenance()), lead.provenance(),
                         "lead.enriched", lead.leadId(), null, Map.of("signals", lead.signals().size())))).replaceWithVoid();
     }
 
     @Incoming("drafts")
-    public Uni<Void> onDraft(String json) {
-        Draft draft = EventJson.read(json, Draft.class);
+    public Uni<Void> onDraft(KafkaRecord<String, byte[]> record) {
+        return RecordOutcome.settle(record, () -> projectDraft(read(record, Draft.class)));
+    }
+
+    private Uni<Void> projectDraft(Draft draft) {
+        DeadLetters.requireId("draftId", draft.draftId());
+        DeadLetters.requireId("leadId", draft.leadId());
+        if (draft.version() < 1) {
+            throw new IllegalArgumentException("a Draft's version starts at 1");
+        }
         return sessions.withTransaction(session -> drafts.upsert(session, draft)
                 .chain(() -> audit.agentAction(session, "draft:" + draft.draftId() + ":v" + draft.version(), draft.provenance(),
                         "draft.written", draft.leadId(), draft.draftId(), Map.of("version", draft.version(),
@@ -123,8 +180,13 @@ public class ReadModelProjector {
     }
 
     @Incoming("discovery-progress")
-    public Uni<Void> onDiscoveryProgress(String json) {
-        DiscoveryProgress progress = EventJson.read(json, DiscoveryProgress.class);
+    public Uni<Void> onDiscoveryProgress(KafkaRecord<String, byte[]> record) {
+        return RecordOutcome.settle(record, () -> projectProgress(read(record, DiscoveryProgress.class)));
+    }
+
+    private Uni<Void> projectProgress(DiscoveryProgress progress) {
+        DeadLetters.requireId("requestId", progress.requestId());
+        DeadLetters.requireId("state", progress.state());
         return sessions.withTransaction(session -> discoveries.upsertProgress(session, progress)
                 .chain(() -> DiscoveryProgress.RUNNING.equals(progress.state()) ? Uni.createFrom().item(0)
                         : audit.agentAction(session, "discovery:" + progress.requestId() + ":" + progress.state(),
@@ -135,8 +197,17 @@ public class ReadModelProjector {
     }
 
     @Incoming("engagement")
-    public Uni<Void> onEngagement(String json) {
-        Engagement signal = EventJson.read(json, Engagement.class);
+    public Uni<Void> onEngagement(KafkaRecord<String, byte[]> record) {
+        return RecordOutcome.settle(record, () -> projectEngagement(read(record, Engagement.class),
+                new String(record.getPayload(), StandardCharsets.UTF_8)));
+    }
+
+    private Uni<Void> projectEngagement(Engagement signal, String json) {
+        DeadLetters.requireId("eventId", signal.eventId());
+        DeadLetters.requireId("leadId", signal.leadId());
+        if (!Engagement.TYPES.contains(signal.type())) {
+            throw new IllegalArgumentException("an Engagement of no known type (" + Engagement.TYPES + ")");
+        }
         return sessions.withTransaction(session -> session.createNativeQuery("""
                         insert into engagement (event_id, lead_id, type, channel, at, event)
                         values (:id, :lead, :type, :channel, :at, cast(cast(:event as text) as jsonb))

@@ -24,7 +24,8 @@ import java.util.Map;
 @Startup
 public class SendLedger {
 
-    public enum State { PENDING, SENT }
+    /** RELEASED is written when a claim is given back (nothing left); it is never a key's state. */
+    public enum State { PENDING, SENT, RELEASED }
 
     private final Path file;
     private final Map<String, State> states = new HashMap<>();
@@ -36,7 +37,9 @@ public class SendLedger {
             if (Files.exists(file)) {
                 for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                     String[] parts = line.split("\t");
-                    if (parts.length >= 2) {
+                    if (parts.length >= 2 && State.valueOf(parts[1]) == State.RELEASED) {
+                        states.remove(parts[0]);
+                    } else if (parts.length >= 2) {
                         states.put(parts[0], State.valueOf(parts[1]));
                     }
                 }
@@ -61,6 +64,12 @@ public class SendLedger {
 
     public synchronized void sent(String key) {
         append(key, State.SENT);
+    }
+
+    /** Gives a claim back when the send certainly did not happen (the server could not be reached). */
+    public synchronized void release(String key) {
+        append(key, State.RELEASED);
+        states.remove(key);
     }
 
     private void append(String key, State state) {

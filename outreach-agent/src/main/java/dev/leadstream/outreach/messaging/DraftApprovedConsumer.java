@@ -1,17 +1,19 @@
 package dev.leadstream.outreach.messaging;
 
-import dev.leadstream.outreach.channel.SmtpSender;
-import dev.leadstream.outreach.ledger.SendLedger;
-import dev.leadstream.outreach.ledger.SentMessages;
+import dev.leadstream.topics.DeadLetters;
 import dev.leadstream.topics.EventJson;
 import dev.leadstream.topics.event.Approval;
 import dev.leadstream.topics.event.Draft;
 import dev.leadstream.topics.event.Engagement;
 import dev.leadstream.topics.event.Provenance;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
@@ -19,53 +21,92 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Sends an approved draft by email, once: the ledger is claimed before the SMTP call and
- * confirmed after it, and the "sent" engagement has an id derived from the ledger key, so a
- * redelivered decision re-announces the same event instead of sending again. The email's
- * Message-ID is recorded before it leaves, so a reply to it can be traced to the lead.
+ * Sends an approved draft by email, once (see {@link SendOnce}), and announces it: the "sent"
+ * engagement has an id derived from the ledger key, so a redelivered decision re-announces the
+ * same event instead of sending again. A selected lead is persona-agent's. A record that is no
+ * decision, or an approval without a draft that can be sent, is dead-lettered by this agent (see
+ * {@link RecordOutcome}); an SMTP server or broker that cannot be reached is waited for.
  */
 @ApplicationScoped
 public class DraftApprovedConsumer {
 
     private static final Logger LOG = Logger.getLogger(DraftApprovedConsumer.class);
 
-    private final SmtpSender smtp;
-    private final SendLedger ledger;
-    private final SentMessages sentMessages;
+    private final SendOnce sendOnce;
     private final EngagementPublisher publisher;
 
-    public DraftApprovedConsumer(SmtpSender smtp, SendLedger ledger, SentMessages sentMessages, EngagementPublisher publisher) {
-        this.smtp = smtp;
-        this.ledger = ledger;
-        this.sentMessages = sentMessages;
+    public DraftApprovedConsumer(SendOnce sendOnce, EngagementPublisher publisher) {
+        this.sendOnce = sendOnce;
         this.publisher = publisher;
     }
 
     @Incoming("approved")
-    @Blocking
-    public void onDecision(String json) throws MessagingException {
-        Approval approval = EventJson.read(json, Approval.class);
+    public Uni<Void> onDecision(KafkaRecord<String, byte[]> record) {
+        return RecordOutcome.settle(record, () -> Uni.createFrom().<Void>item(() -> {
+            send(record);
+            return null;
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
+    }
+
+    private void send(KafkaRecord<String, byte[]> record) {
+        Approval approval = decision(record);
         if (!approval.isDraftApproved()) {
             return;
         }
+        Draft draft = sendable(approval);
+        String key = draft.draftId() + ":v" + draft.version() + ":email";
+        Engagement sent = sent(key, draft);
+        SendOnce.Result result;
+        try {
+            result = sendOnce.send(key, draft, sent);
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e.getClass().getSimpleName() + " sending draft " + draft.draftId(), e);
+        }
+        switch (result) {
+            case SENT -> LOG.infof("sent draft %s of lead %s by email", draft.draftId(), draft.leadId());
+            case STARTED_BEFORE -> {
+                LOG.warnf("draft %s: a send was started before and never confirmed; not sending again", draft.draftId());
+                return;
+            }
+            case ALREADY_SENT -> LOG.debugf("draft %s was sent before; announcing it again", draft.draftId());
+        }
+        publisher.publish(sent);
+    }
+
+    /** The decision the record carries, of a type the contract knows, or why there is none. */
+    private static Approval decision(KafkaRecord<String, byte[]> record) {
+        DeadLetters.requireKey(record.getKey());
+        Approval approval = EventJson.read(DeadLetters.requireUtf8(record.getPayload()), Approval.class);
+        if (approval == null) {
+            throw new EventJson.MalformedEventException("the value is JSON null, not an Approval");
+        }
+        DeadLetters.requireId("eventId", approval.eventId());
+        DeadLetters.requireId("leadId", approval.leadId());
+        if (!approval.isLeadSelected() && !approval.isDraftApproved()) {
+            throw new IllegalArgumentException("an Approval of no known type (" + Approval.LEAD_SELECTED + " or "
+                    + Approval.DRAFT_APPROVED + ")");
+        }
+        return approval;
+    }
+
+    /** Checked before the ledger is claimed, so a draft that could never be sent is not left pending. */
+    private static Draft sendable(Approval approval) {
         Draft draft = approval.draft();
         if (draft == null || draft.email() == null || draft.email().to() == null || draft.email().to().isBlank()) {
             throw new IllegalArgumentException("draft.approved " + approval.eventId() + " has no email recipient");
         }
-        String key = draft.draftId() + ":v" + draft.version() + ":email";
-        Engagement sent = sent(key, draft);
-        if (ledger.begin(key)) {
-            String messageId = smtp.messageIdFor(key);
-            sentMessages.remember(messageId, sent);
-            smtp.send(draft, messageId);
-            CrashTestHold.afterSmtpBeforeLedger(draft.draftId());
-            ledger.sent(key);
-            LOG.infof("sent draft %s of lead %s by email", draft.draftId(), draft.leadId());
-        } else if (ledger.stateOf(key) == SendLedger.State.PENDING) {
-            LOG.warnf("draft %s: a send was started before and never confirmed; not sending again", draft.draftId());
-            return;
+        DeadLetters.requireId("draft.draftId", draft.draftId());
+        DeadLetters.requireId("draft.leadId", draft.leadId());
+        if (draft.email().textBody() == null) {
+            throw new IllegalArgumentException("draft.approved " + approval.eventId() + " has no text body");
         }
-        publisher.publish(sent);
+        try {
+            new InternetAddress(draft.email().to(), true);
+        } catch (AddressException e) {
+            // the address itself stays out of the reason
+            throw new IllegalArgumentException("draft.approved " + approval.eventId() + " has an invalid recipient address");
+        }
+        return draft;
     }
 
     private static Engagement sent(String key, Draft draft) {

@@ -2,12 +2,14 @@ package dev.leadstream.persona.messaging;
 
 import dev.leadstream.persona.writer.TemplateWriter;
 import dev.leadstream.topics.CloudEvents;
+import dev.leadstream.topics.DeadLetters;
 import dev.leadstream.topics.EventJson;
 import dev.leadstream.topics.Topics;
 import dev.leadstream.topics.event.Approval;
 import dev.leadstream.topics.event.Draft;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -15,7 +17,11 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** A reviewer selected a lead: write its persona and outreach draft. Other decisions are not ours. */
+/**
+ * A reviewer selected a lead: write its persona and outreach draft. An approved draft is
+ * outreach-agent's. A record that is no decision at all (or a selection without its lead) is
+ * dead-lettered by this agent; see {@link RecordOutcome}.
+ */
 @ApplicationScoped
 public class LeadSelectedConsumer {
 
@@ -27,19 +33,40 @@ public class LeadSelectedConsumer {
     }
 
     @Incoming("approved")
-    public Uni<Void> onDecision(String json) {
-        Approval approval = EventJson.read(json, Approval.class);
+    public Uni<Void> onDecision(KafkaRecord<String, byte[]> record) {
+        return RecordOutcome.settle(record, () -> write(record));
+    }
+
+    private Uni<Void> write(KafkaRecord<String, byte[]> record) {
+        Approval approval = decision(record);
         if (!approval.isLeadSelected()) {
             return Uni.createFrom().voidItem();
         }
         if (approval.lead() == null) {
             throw new IllegalArgumentException("lead.selected " + approval.eventId() + " carries no lead");
         }
+        DeadLetters.requireId("lead.leadId", approval.lead().leadId());
         Draft draft = writer.write(approval.lead(), approval.eventId());
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(draft.leadId())
                 .withHeaders(new RecordHeaders(CloudEvents.headers(Topics.DRAFTS.eventType(), "/leadstream/persona-agent")))
                 .build();
         return drafts.sendMessage(Message.of(EventJson.toJson(draft)).addMetadata(metadata));
+    }
+
+    /** The decision the record carries, of a type the contract knows, or why there is none. */
+    static Approval decision(KafkaRecord<String, byte[]> record) {
+        DeadLetters.requireKey(record.getKey());
+        Approval approval = EventJson.read(DeadLetters.requireUtf8(record.getPayload()), Approval.class);
+        if (approval == null) {
+            throw new EventJson.MalformedEventException("the value is JSON null, not an Approval");
+        }
+        DeadLetters.requireId("eventId", approval.eventId());
+        DeadLetters.requireId("leadId", approval.leadId());
+        if (!approval.isLeadSelected() && !approval.isDraftApproved()) {
+            throw new IllegalArgumentException("an Approval of no known type (" + Approval.LEAD_SELECTED + " or "
+                    + Approval.DRAFT_APPROVED + ")");
+        }
+        return approval;
     }
 }

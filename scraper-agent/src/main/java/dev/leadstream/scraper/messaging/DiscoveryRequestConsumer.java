@@ -2,6 +2,7 @@ package dev.leadstream.scraper.messaging;
 
 import dev.leadstream.scraper.discover.DiscoveryJob;
 import dev.leadstream.topics.CloudEvents;
+import dev.leadstream.topics.DeadLetters;
 import dev.leadstream.topics.DiscoveryRequestRules;
 import dev.leadstream.topics.EventJson;
 import dev.leadstream.topics.Topic;
@@ -9,8 +10,10 @@ import dev.leadstream.topics.Topics;
 import dev.leadstream.topics.event.DiscoveryProgress;
 import dev.leadstream.topics.event.DiscoveryRequest;
 import dev.leadstream.topics.event.RawLead;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -25,7 +28,9 @@ import java.util.List;
 /**
  * Runs each discovery request. The request's offset is committed only after every lead it
  * produced was acknowledged by the broker. A request that can never work is rejected: its
- * status says why, and the record goes to {@code discovery-requests.dlq} with the same reason.
+ * status says why, and the record goes to {@code discovery-requests.dlq} with the same reason. A
+ * record that is no request at all, or one whose crawl fails in our code, is dead-lettered too
+ * (see {@link RecordOutcome}), and the next request runs.
  */
 @ApplicationScoped
 public class DiscoveryRequestConsumer {
@@ -45,9 +50,20 @@ public class DiscoveryRequestConsumer {
     }
 
     @Incoming("discovery-requests")
-    @Blocking
-    public void onRequest(String json) {
-        DiscoveryRequest request = EventJson.read(json, DiscoveryRequest.class);
+    public Uni<Void> onRequest(KafkaRecord<String, byte[]> record) {
+        return RecordOutcome.settle(record, () -> Uni.createFrom().<Void>item(() -> {
+            run(record);
+            return null;
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
+    }
+
+    private void run(KafkaRecord<String, byte[]> record) {
+        DeadLetters.requireKey(record.getKey());
+        DiscoveryRequest request = EventJson.read(DeadLetters.requireUtf8(record.getPayload()), DiscoveryRequest.class);
+        if (request == null) {
+            throw new EventJson.MalformedEventException("the value is JSON null, not a DiscoveryRequest");
+        }
+        DeadLetters.requireId("requestId", request.requestId());
         List<String> problems = DiscoveryRequestRules.problems(request);
         if (!problems.isEmpty()) {
             Instant now = Instant.now();

@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Real broker, real model, Lucene on disk: an empty index is restored from what the agent's
  * consumer group has already read of scored-leads and engagement, and from nothing more.
  */
-class IndexRestoreTest {
+class IndexRestoreIT {
 
     private static final Map<String, Object> KAFKA = SharedInfra.kafka().adminClient();
     private static Embedder embedder;
@@ -69,6 +69,11 @@ class IndexRestoreTest {
                 probe.sendRaw(leadsTopic, lead.leadId(), EventJson.toBytes(lead), "lead.scored");
             }
             probe.sendRaw(leadsTopic, "broken", "[not a lead".getBytes(StandardCharsets.UTF_8), "lead.scored");
+            probe.sendRaw(leadsTopic, "null", "null".getBytes(StandardCharsets.UTF_8), "lead.scored");
+            // nothing to embed: dead-lettered when first read, and no reason to give up the rest of the restore
+            String empty = "empty-" + run + ".test";
+            probe.sendRaw(leadsTopic, empty, ("{\"leadId\":\"" + empty + "\",\"score\":5,\"tier\":\"D\"}")
+                    .getBytes(StandardCharsets.UTF_8), "lead.scored");
             probe.sendRaw(engagementTopic, crust.leadId(), EventJson.toBytes(new Engagement("e-" + run, crust.leadId(),
                     Engagement.REPLIED, "email", "d-1", "default", "v1", null, Instant.parse("2026-11-20T10:00:00Z"),
                     Provenance.of("test", "1", null))), "engagement.replied");

@@ -1,0 +1,70 @@
+package dev.leadstream.hitl.messaging;
+
+import dev.leadstream.topics.DeadLetters;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.vertx.pgclient.PgException;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * How one record ends: processed and acknowledged, or, when it cannot be processed (malformed,
+ * wrong shape, missing key or field, or failing in our own code), sent once to
+ * {@code <topic>.dlq} by SmallRye's dead-letter-queue strategy with the reason and this agent's
+ * name, and acknowledged, so the next record goes on. A transient failure (connection, timeout,
+ * the broker asking to retry, a database that is restarting or a transaction that lost a race)
+ * is retried with backoff instead, holding the records behind it.
+ */
+final class RecordOutcome {
+
+    static final String AGENT = "hitl-api";
+
+    private static final Logger LOG = Logger.getLogger(RecordOutcome.class);
+
+    private RecordOutcome() {
+    }
+
+    static Uni<Void> settle(KafkaRecord<?, ?> record, Supplier<Uni<Void>> work) {
+        return Uni.createFrom().<Void>deferred(work::get)
+                .onFailure(RecordOutcome::isTransient).invoke(e -> LOG.warnf("%s failed for now (%s), retrying",
+                        where(record), e.getClass().getSimpleName()))
+                .onFailure(RecordOutcome::isTransient).retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(30)).indefinitely()
+                .onItemOrFailure().transformToUni((done, failure) -> failure == null
+                        ? Uni.createFrom().completionStage(record.ack())
+                        : deadLetter(record, failure));
+    }
+
+    /**
+     * Also PostgreSQL's connection (08), resource (53), operator-intervention (57) and
+     * transaction-rollback (40: serialization, deadlock) classes: the same statement can work later.
+     */
+    static boolean isTransient(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof PgException pg && pg.getSqlState() != null
+                    && List.of("08", "53", "57", "40").contains(pg.getSqlState().substring(0, 2))) {
+                return true;
+            }
+        }
+        return DeadLetters.isTransient(error);
+    }
+
+    private static Uni<Void> deadLetter(KafkaRecord<?, ?> record, Throwable failure) {
+        LOG.warnf("%s cannot be processed (%s); dead-lettered", where(record), failure.getClass().getSimpleName());
+        Metadata agent = Metadata.of(OutgoingKafkaRecordMetadata.builder()
+                .withHeaders(new RecordHeaders(List.of(DeadLetters.agent(AGENT)))).build());
+        return Uni.createFrom().completionStage(record.nack(failure, agent));
+    }
+
+    /** Topic, partition and offset: never the key or value, which may name a person. */
+    private static String where(KafkaRecord<?, ?> record) {
+        long offset = record.getMetadata(IncomingKafkaRecordMetadata.class).map(m -> m.getOffset()).orElse(-1L);
+        return record.getTopic() + "-" + record.getPartition() + "@" + offset;
+    }
+}
