@@ -6,12 +6,10 @@ import dev.leadstream.local.testing.SharedInfra;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -20,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -46,24 +45,26 @@ class AgentHealthIT {
 
     @Test
     void aGroupWithNoMembersAndLagIsDownAndAGroupWithAMemberIsUp() throws Exception {
-        String bootstrap = SharedInfra.kafka().bootstrapServers();
+        Map<String, Object> admin = SharedInfra.kafka().adminClient();
         TopicPartition partition = new TopicPartition(TOPIC, 0);
         long end;
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(admin,
                 new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(TOPIC, 0, "health-a", "{}")).get();
             end = producer.send(new ProducerRecord<>(TOPIC, 0, "health-b", "{}")).get().offset() + 1;
         }
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+        try (Admin client = Admin.create(admin)) {
             // persona-agent read up to two records before the end, then died
-            admin.alterConsumerGroupOffsets("persona-agent", Map.of(partition, new OffsetAndMetadata(end - 2))).all().get();
+            client.alterConsumerGroupOffsets("persona-agent", Map.of(partition, new OffsetAndMetadata(end - 2))).all().get();
         }
 
         AtomicBoolean stop = new AtomicBoolean();
         Thread outreach = Thread.ofVirtual().start(() -> {
-            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, "outreach-agent",
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"), new StringDeserializer(), new StringDeserializer())) {
+            Map<String, Object> outreachAgent = new HashMap<>(SharedInfra.kafka().clientAs("outreach-agent"));
+            outreachAgent.put(ConsumerConfig.GROUP_ID_CONFIG, "outreach-agent");
+            outreachAgent.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(outreachAgent,
+                    new StringDeserializer(), new StringDeserializer())) {
                 consumer.subscribe(List.of(TOPIC));
                 while (!stop.get()) {
                     consumer.poll(Duration.ofMillis(200));

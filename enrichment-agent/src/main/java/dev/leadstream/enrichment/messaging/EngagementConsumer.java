@@ -4,6 +4,7 @@ import dev.leadstream.enrichment.Enricher;
 import dev.leadstream.topics.DeadLetters;
 import dev.leadstream.topics.EventJson;
 import dev.leadstream.topics.event.Engagement;
+import dev.leadstream.topics.messaging.RecordOutcome;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class EngagementConsumer {
 
+    private static final RecordOutcome OUTCOME = RecordOutcome.forAgent("enrichment-agent");
+
     private final Enricher enricher;
     private final EnrichmentWorker worker;
     private final EnrichedLeadPublisher publisher;
@@ -29,7 +32,7 @@ public class EngagementConsumer {
 
     @Incoming("engagement")
     public Uni<Void> onEngagement(KafkaRecord<String, byte[]> record) {
-        return RecordOutcome.settle(record, () -> {
+        return OUTCOME.settle(record, () -> {
             Engagement engagement = engagementOf(record);
             return worker.run(() -> enricher.engaged(engagement)).chain(publisher::publish);
         });

@@ -12,6 +12,7 @@ import dev.leadstream.topics.event.Engagement;
 import dev.leadstream.topics.event.EnrichedLead;
 import dev.leadstream.topics.event.Provenance;
 import dev.leadstream.topics.event.ScoredLead;
+import dev.leadstream.topics.messaging.RecordOutcome;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -42,6 +43,9 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class ReadModelProjector {
+
+    private static final RecordOutcome OUTCOME = RecordOutcome.forAgent("hitl-api")
+            .retrying(DatabaseFailures::isTransient);
 
     private final Mutiny.SessionFactory sessions;
     private final LeadRepository leads;
@@ -105,7 +109,7 @@ public class ReadModelProjector {
         }
         List<ScoredLead> leads = scored.stream().map(Read::lead).toList();
         return Uni.createFrom().deferred(() -> sessions.withTransaction(session -> project(session, leads, 0)))
-                .onFailure(RecordOutcome::isTransient).retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(30)).indefinitely()
+                .onFailure(DatabaseFailures::isTransient).retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(30)).indefinitely()
                 .onFailure().recoverWithUni(e -> scored.size() == 1 ? deadLetter(scored.getFirst().record(), e)
                         : Multi.createFrom().iterable(scored).onItem().transformToUniAndConcatenate(one -> projectScored(List.of(one)))
                                 .collect().last().replaceWithVoid());
@@ -113,7 +117,7 @@ public class ReadModelProjector {
 
     private Uni<Void> deadLetter(KafkaRecord<String, byte[]> record, Throwable e) {
         long offset = record.getMetadata(IncomingKafkaRecordMetadata.class).map(m -> m.getOffset()).orElse(-1L);
-        RecordHeaders why = new RecordHeaders(DeadLetters.headers(RecordOutcome.AGENT, record.getTopic(), record.getPartition(),
+        RecordHeaders why = new RecordHeaders(DeadLetters.headers(OUTCOME.agent(), record.getTopic(), record.getPartition(),
                 offset, e));
         return scoredDeadLetters.sendMessage(Message.of(record.getPayload()).addMetadata(
                 OutgoingKafkaRecordMetadata.<String>builder().withKey(record.getKey()).withHeaders(why).build()));
@@ -148,7 +152,7 @@ public class ReadModelProjector {
 
     @Incoming("enriched-leads")
     public Uni<Void> onEnriched(KafkaRecord<String, byte[]> record) {
-        return RecordOutcome.settle(record, () -> projectEnriched(read(record, EnrichedLead.class)));
+        return OUTCOME.settle(record, () -> projectEnriched(read(record, EnrichedLead.class)));
     }
 
     private Uni<Void> projectEnriched(EnrichedLead lead) {
@@ -164,7 +168,7 @@ public class ReadModelProjector {
 
     @Incoming("drafts")
     public Uni<Void> onDraft(KafkaRecord<String, byte[]> record) {
-        return RecordOutcome.settle(record, () -> projectDraft(read(record, Draft.class)));
+        return OUTCOME.settle(record, () -> projectDraft(read(record, Draft.class)));
     }
 
     private Uni<Void> projectDraft(Draft draft) {
@@ -181,7 +185,7 @@ public class ReadModelProjector {
 
     @Incoming("discovery-progress")
     public Uni<Void> onDiscoveryProgress(KafkaRecord<String, byte[]> record) {
-        return RecordOutcome.settle(record, () -> projectProgress(read(record, DiscoveryProgress.class)));
+        return OUTCOME.settle(record, () -> projectProgress(read(record, DiscoveryProgress.class)));
     }
 
     private Uni<Void> projectProgress(DiscoveryProgress progress) {
@@ -198,7 +202,7 @@ public class ReadModelProjector {
 
     @Incoming("engagement")
     public Uni<Void> onEngagement(KafkaRecord<String, byte[]> record) {
-        return RecordOutcome.settle(record, () -> projectEngagement(read(record, Engagement.class),
+        return OUTCOME.settle(record, () -> projectEngagement(read(record, Engagement.class),
                 new String(record.getPayload(), StandardCharsets.UTF_8)));
     }
 

@@ -22,11 +22,13 @@ import java.util.concurrent.ExecutionException;
  * read it. Beyond that an agent may write the dead-letter topic of every topic it reads or writes,
  * and owns the topics, consumer groups and transactional ids named after it ({@code <agent>...} or
  * {@code leadstream-<agent>...}): Kafka Streams' internal topics, its own position or board topics.
- * The {@value Credentials#KAFKA_TAP} user reads every contract topic and writes none.
+ * The {@value Credentials#KAFKA_TAP} user reads every contract topic and writes none; hitl-api may
+ * describe every consumer group and topic, for the agents' health on its analytics page.
  */
 public final class ContractAcls {
 
     private static final String DLQ = ".dlq";
+    private static final String MONITOR = "hitl-api";
 
     private ContractAcls() {
     }
@@ -67,6 +69,11 @@ public final class ContractAcls {
                     acls.add(allow(principal, new ResourcePattern(type, prefix, PatternType.PREFIXED), AclOperation.ALL));
                 }
             }
+        }
+        // hitl-api's analytics tells a live agent from a dead one by its consumer group and lag
+        for (ResourceType type : List.of(ResourceType.GROUP, ResourceType.TOPIC)) {
+            acls.add(allow(MONITOR, new ResourcePattern(type, ResourcePattern.WILDCARD_RESOURCE, PatternType.LITERAL),
+                    AclOperation.DESCRIBE));
         }
         topics.forEach(topic -> topic(acls, Credentials.KAFKA_TAP, topic, AclOperation.READ));
         acls.add(allow(Credentials.KAFKA_TAP, new ResourcePattern(ResourceType.GROUP, Credentials.KAFKA_TAP, PatternType.PREFIXED),

@@ -6,6 +6,7 @@ import dev.leadstream.topics.event.Approval;
 import dev.leadstream.topics.event.Draft;
 import dev.leadstream.topics.event.Engagement;
 import dev.leadstream.topics.event.Provenance;
+import dev.leadstream.topics.messaging.RecordOutcome;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
@@ -30,6 +31,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class DraftApprovedConsumer {
 
+    private static final RecordOutcome OUTCOME = RecordOutcome.forAgent("outreach-agent");
+
     private static final Logger LOG = Logger.getLogger(DraftApprovedConsumer.class);
 
     private final SendOnce sendOnce;
@@ -42,7 +45,7 @@ public class DraftApprovedConsumer {
 
     @Incoming("approved")
     public Uni<Void> onDecision(KafkaRecord<String, byte[]> record) {
-        return RecordOutcome.settle(record, () -> Uni.createFrom().<Void>item(() -> {
+        return OUTCOME.settle(record, () -> Uni.createFrom().<Void>item(() -> {
             send(record);
             return null;
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));

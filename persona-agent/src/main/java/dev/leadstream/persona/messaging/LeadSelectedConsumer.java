@@ -7,6 +7,7 @@ import dev.leadstream.topics.EventJson;
 import dev.leadstream.topics.Topics;
 import dev.leadstream.topics.event.Approval;
 import dev.leadstream.topics.event.Draft;
+import dev.leadstream.topics.messaging.RecordOutcome;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
@@ -25,6 +26,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @ApplicationScoped
 public class LeadSelectedConsumer {
 
+    private static final RecordOutcome OUTCOME = RecordOutcome.forAgent("persona-agent");
+
     private final TemplateWriter writer = new TemplateWriter();
     private final MutinyEmitter<String> drafts;
 
@@ -34,7 +37,7 @@ public class LeadSelectedConsumer {
 
     @Incoming("approved")
     public Uni<Void> onDecision(KafkaRecord<String, byte[]> record) {
-        return RecordOutcome.settle(record, () -> write(record));
+        return OUTCOME.settle(record, () -> write(record));
     }
 
     private Uni<Void> write(KafkaRecord<String, byte[]> record) {

@@ -10,6 +10,7 @@ import dev.leadstream.topics.Topics;
 import dev.leadstream.topics.event.DiscoveryProgress;
 import dev.leadstream.topics.event.DiscoveryRequest;
 import dev.leadstream.topics.event.RawLead;
+import dev.leadstream.topics.messaging.RecordOutcome;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -35,6 +36,8 @@ import java.util.List;
 @ApplicationScoped
 public class DiscoveryRequestConsumer {
 
+    private static final RecordOutcome OUTCOME = RecordOutcome.forAgent("scraper-agent");
+
     private static final Logger LOG = Logger.getLogger(DiscoveryRequestConsumer.class);
     private static final String SOURCE = "/leadstream/scraper-agent";
 
@@ -51,7 +54,7 @@ public class DiscoveryRequestConsumer {
 
     @Incoming("discovery-requests")
     public Uni<Void> onRequest(KafkaRecord<String, byte[]> record) {
-        return RecordOutcome.settle(record, () -> Uni.createFrom().<Void>item(() -> {
+        return OUTCOME.settle(record, () -> Uni.createFrom().<Void>item(() -> {
             run(record);
             return null;
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
