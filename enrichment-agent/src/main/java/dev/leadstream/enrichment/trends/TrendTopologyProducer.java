@@ -1,7 +1,6 @@
 package dev.leadstream.enrichment.trends;
 
 import dev.leadstream.enrichment.config.EnrichmentConfig;
-import dev.leadstream.topics.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.apache.kafka.clients.admin.Admin;
@@ -24,7 +23,7 @@ public class TrendTopologyProducer {
                              @ConfigProperty(name = "quarkus.kafka-streams.bootstrap-servers") String bootstrap) {
         EnrichmentConfig.Trends trends = config.trends();
         createBoardsTopic(bootstrap, trends.boardsTopic());
-        return TrendTopology.build(Topics.SCORED_LEADS.name(), trends.boardsTopic(), momentum, trends.window(), trends.advance());
+        return TrendTopology.build(trends.boardsTopic(), momentum, trends.window(), trends.advance());
     }
 
     /** The boards topic is this agent's own (compacted, one partition): the global table reads it whole. */
