@@ -345,6 +345,21 @@ class ScoringTopologyTest {
     }
 
     @Test
+    void aValueThatIsNotUtf8IsDeadLetteredNotReadAsAnotherLead() {
+        byte[] lead = EventJson.toBytes(Leads.page("rose.test", "https://rose.test/", "Rose Bakery", null, null));
+        byte[] corrupted = java.util.Arrays.copyOf(lead, lead.length);
+        int at = new String(lead, StandardCharsets.UTF_8).indexOf("rose.test");
+        corrupted[at] = (byte) 0xC3;
+        corrupted[at + 1] = (byte) 0x28;
+        raw.pipeInput("rose.test", corrupted);
+
+        TestRecord<String, byte[]> dead = dlq.readRecord();
+        assertThat(CloudEvents.value(dead.headers(), DeadLetters.REASON)).isEqualTo("value is not valid UTF-8 (at byte " + at + ")");
+        assertThat(dead.value()).isEqualTo(corrupted);
+        assertThat(scored.isEmpty()).isTrue();
+    }
+
+    @Test
     void aValueLargerThanAStreamTakesIsDeadLetteredWithItsSize() {
         byte[] big = EventJson.toBytes(Leads.lead("big.test").name("x".repeat(600_000), "json-ld", 0.9).build());
         raw.pipeInput("big.test", big);

@@ -13,6 +13,7 @@ import dev.leadstream.topics.event.RawLead;
 import dev.leadstream.topics.event.ScoredLead;
 import dev.leadstream.topics.streams.DeadLetterScope;
 import dev.leadstream.topics.streams.ReadOrDeadLetter;
+import dev.leadstream.topics.streams.RecordLimits;
 import dev.leadstream.topics.streams.RequiredFields;
 import dev.leadstream.topics.streams.SerializeWithinLimit;
 import dev.leadstream.topics.streams.StampCloudEvents;
@@ -62,7 +63,7 @@ public final class ScoringTopology {
 
         KTable<String, MergedLead> merged = ReadOrDeadLetter.stream(builder, Topics.RAW_LEADS, "scoring-stream", ScoringTopology::problem)
                 .groupByKey(Grouped.with(Serdes.String(), Topics.RAW_LEADS.valueSerde()))
-                .aggregate(MergedLead::empty, (leadId, raw, lead) -> lead.merge(raw),
+                .aggregate(MergedLead::empty, (leadId, raw, lead) -> RecordLimits.stateWithinLimit(lead.merge(raw), MERGED_STORE),
                         Materialized.<String, MergedLead, KeyValueStore<Bytes, byte[]>>as(MERGED_STORE)
                                 .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(MergedLead.class)));
 

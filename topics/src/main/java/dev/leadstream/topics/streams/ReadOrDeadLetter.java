@@ -40,13 +40,17 @@ public final class ReadOrDeadLetter {
         return branches.get(prefix + "valid").mapValues(Parsed::event);
     }
 
-    static <T> Parsed<T> checked(String key, byte[] value, Class<T> type, Function<T, String> problem) {
+    private static <T> Parsed<T> checked(String key, byte[] value, Class<T> type, Function<T, String> problem) {
         if (RequiredFields.blank(key)) {
             return refused(value, "record without a key");
         }
         if (value != null && value.length > RecordLimits.MAX_EVENT_BYTES) {
             return refused(value, "record of " + value.length + " bytes is larger than the " + RecordLimits.MAX_EVENT_BYTES
                     + " bytes a stream takes");
+        }
+        int malformed = value == null ? -1 : Utf8.firstMalformed(value);
+        if (malformed >= 0) {
+            return refused(value, "value is not valid UTF-8 (at byte " + malformed + ")");
         }
         Parsed<T> parsed = Parsed.of(value, type);
         if (parsed.failed()) {

@@ -1,6 +1,7 @@
 package dev.leadstream.topics.streams;
 
 import dev.leadstream.topics.DeadLetters;
+import dev.leadstream.topics.EventJson;
 import org.apache.kafka.common.header.Headers;
 
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,20 @@ public final class RecordLimits {
     public static final int MAX_RECORD_BYTES = 1_000_000;
 
     private RecordLimits() {
+    }
+
+    /**
+     * The state an aggregate is about to keep, refused when its changelog record would be larger
+     * than the broker takes: {@link DeadLetterProcessingHandler} then dead-letters the input that
+     * would have grown it, and the state stays as it was.
+     */
+    public static <T> T stateWithinLimit(T state, String store) {
+        int size = EventJson.toBytes(state).length;
+        if (size > MAX_RECORD_BYTES) {
+            throw new SerializeWithinLimit.OversizedOutputException(store + " state of " + size
+                    + " bytes would be larger than the " + MAX_RECORD_BYTES + " bytes the broker takes");
+        }
+        return state;
     }
 
     /** The value cut to {@code max} bytes, noting the original size in the headers when it was cut. */
