@@ -26,7 +26,7 @@ public record RelayConfig(String dbHost, int dbPort, String dbName, String dbUse
      * long the change-stream reader sleeps when PostgreSQL has sent nothing. Both waits add to
      * the time from a reviewer's click to its record on the topic.
      */
-    public static final long DEFAULT_POLL_INTERVAL_MILLIS = 50;
+    public static final long DEFAULT_POLL_INTERVAL_MILLIS = 100;
 
     public static RelayConfig fromEnvironment() {
         return new RelayConfig(
