@@ -50,7 +50,7 @@ class ScoringStreamPoisonIT {
                 EventJson.toBytes(Leads.lead(growing).page("https://" + growing + "/b").description("b".repeat(250_000)).build())));
 
         PoisonRun feed = new PoisonRun(SharedInfra.kafka().bootstrapServers(), Topics.RAW_LEADS.name());
-        feed.send(poison, Topics.RAW_LEADS.eventType());
+        List<PoisonRun.Sent> sent = feed.send(poison, Topics.RAW_LEADS.eventType());
         probe.send(Topics.RAW_LEADS, validId, valid);
 
         // the valid lead, and the growing one as its first page left it
@@ -59,7 +59,7 @@ class ScoringStreamPoisonIT {
         feed.awaitDeadLettered("scoring-stream", WAIT);
 
         Map<String, Long> perPoison = feed.deadLettersPerPoison("scoring-stream", Duration.ofSeconds(5));
-        assertThat(perPoison).hasSize(poison.size()).allSatisfy((name, count) -> assertThat(count).as(name).isEqualTo(1L));
+        assertThat(perPoison).hasSize(sent.size()).allSatisfy((name, count) -> assertThat(count).as(name).isEqualTo(1L));
         assertThat(streams.state()).isEqualTo(KafkaStreams.State.RUNNING);
         List<ConsumerRecord<byte[], byte[]>> dlq = probe.readFor(Topics.RAW_LEADS.dlq(), Duration.ofSeconds(1));
         assertThat(dlq).filteredOn(r -> growing.equals(key(r)))
