@@ -1,5 +1,6 @@
 package dev.leadstream.feedback;
 
+import dev.leadstream.feedback.model.EngagementTally;
 import dev.leadstream.feedback.model.WeightLearner;
 import dev.leadstream.feedback.streams.FeedbackTopology;
 import dev.leadstream.topics.CloudEvents;
@@ -8,6 +9,7 @@ import dev.leadstream.topics.Topics;
 import dev.leadstream.topics.event.Engagement;
 import dev.leadstream.topics.event.Provenance;
 import dev.leadstream.topics.event.ScoringModel;
+import dev.leadstream.topics.streams.DeadLetterProcessingHandler;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -36,11 +38,19 @@ class FeedbackTopologyTest {
 
     @BeforeEach
     void start() {
+        start(new WeightLearner(PRIOR));
+    }
+
+    private void start(WeightLearner learner) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "feedback-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
-        driver = new TopologyTestDriver(FeedbackTopology.build(new WeightLearner(PRIOR), "default"), props);
+        // as application.properties configures the app
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class.getName());
+        props.put(DeadLetterProcessingHandler.AGENT_CONFIG, "feedback-stream");
+        props.put(DeadLetterProcessingHandler.FALLBACK_TOPIC_CONFIG, Topics.ENGAGEMENT.dlq());
+        driver = new TopologyTestDriver(FeedbackTopology.build(learner, "default"), props);
         engagement = driver.createInputTopic(Topics.ENGAGEMENT.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
         models = driver.createOutputTopic(Topics.SCORING_MODEL.name(), Serdes.String().deserializer(),
                 Topics.SCORING_MODEL.valueSerde().deserializer());
@@ -83,6 +93,49 @@ class FeedbackTopologyTest {
         var dead = dlq.readRecord();
         assertThat(CloudEvents.value(dead.headers(), DeadLetters.REASON)).contains("unknown engagement type liked");
         assertThat(models.isEmpty()).isTrue();
+    }
+
+    @Test
+    void signalsWithoutALeadOrTypeOrKeyAreDeadLetteredEachOnce() {
+        engagement.pipeInput("z.test", Topics.ENGAGEMENT.valueSerde().serializer().serialize("engagement",
+                signal(" ", Engagement.SENT, "bakeries")));
+        engagement.pipeInput("a.test", Topics.ENGAGEMENT.valueSerde().serializer().serialize("engagement",
+                signal("a.test", null, "bakeries")));
+        engagement.pipeInput(null, Topics.ENGAGEMENT.valueSerde().serializer().serialize("engagement",
+                signal("b.test", Engagement.SENT, "bakeries")));
+        engagement.pipeInput("c.test", "null".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(dlq.readRecordsToList()).extracting(r -> CloudEvents.value(r.headers(), DeadLetters.REASON))
+                .containsExactly("leadId is blank", "type is missing", "record without a key",
+                        "value is JSON null");
+        assertThat(models.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aLearnerBugDeadLettersTheSignalOnceAndTheNextSignalIsLearned() {
+        driver.close();
+        start(new WeightLearner(PRIOR) {
+            @Override
+            public ScoringModel learn(String segment, EngagementTally tally) {
+                if (segment.equals("broken")) {
+                    throw new ArithmeticException("learner bug on purpose");
+                }
+                return super.learn(segment, tally);
+            }
+        });
+        Engagement poisoned = signal("bug.test", Engagement.SENT, "broken");
+        send(poisoned);
+        send(signal("ok.test", Engagement.SENT, "bakeries"));
+
+        var dead = dlq.readRecordsToList();
+        assertThat(dead).hasSize(1);
+        assertThat(CloudEvents.value(dead.get(0).headers(), DeadLetters.REASON)).isEqualTo("learner bug on purpose");
+        assertThat(CloudEvents.value(dead.get(0).headers(), DeadLetters.AGENT)).isEqualTo("feedback-stream");
+        // read back from the repartition topic: the signal itself, keyed by its segment
+        assertThat(dead.get(0).key()).isEqualTo("broken");
+        assertThat(Topics.ENGAGEMENT.valueSerde().deserializer().deserialize("engagement", dead.get(0).value()).eventId())
+                .isEqualTo(poisoned.eventId());
+        assertThat(models.readKeyValuesToMap()).containsOnlyKeys("bakeries");
     }
 
     private void send(Engagement e) {

@@ -1,6 +1,5 @@
 package dev.leadstream.relay;
 
-import dev.leadstream.topics.CloudEvents;
 import io.debezium.engine.ChangeEvent;
 import io.debezium.engine.DebeziumEngine;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -8,11 +7,12 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.ProducerFencedException;
-import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.connect.source.SourceRecord;
 
-import java.time.Instant;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,30 +24,46 @@ import java.util.Map;
  * skipped. Debezium replays what it had not flushed as processed when the relay died; those
  * events were either committed with their position (skipped now) or aborted (published now).
  * Consumers read with {@code isolation.level=read_committed}.
+ *
+ * <p>A row that can never be published goes, in the same transaction, to its dead-letter topic
+ * instead (see {@link OutboxRow}): a poison row must not stop the rows after it, nor wedge the
+ * relay across restarts by failing every replay. Should the broker refuse a record as too large
+ * although it passed the relay's own limit (a topic set lower), the batch is published again one
+ * row per transaction, and the row the broker refuses is dead-lettered.
  */
 final class OutboxPublisher implements DebeziumEngine.ChangeConsumer<ChangeEvent<SourceRecord, SourceRecord>>, AutoCloseable {
 
-    private final KafkaProducer<String, String> producer;
+    private record Pending(OutboxRow row, RelayPosition position) {
+    }
+
+    private final KafkaProducer<String, byte[]> producer;
     private final String positionTopic;
     private final String relayId;
     private final long pauseAfterPublishMillis;
+    private final int maxRecordBytes;
     private RelayPosition committed;
     private volatile long published;
     private volatile long skipped;
+    private volatile long deadLettered;
 
-    OutboxPublisher(Map<String, Object> kafka, String relayId, String positionTopic, long pauseAfterPublishMillis)
-            throws InterruptedException {
+    OutboxPublisher(Map<String, Object> kafka, String relayId, String positionTopic, long pauseAfterPublishMillis,
+                    int maxRecordBytes) throws InterruptedException {
         this.relayId = relayId;
         this.pauseAfterPublishMillis = pauseAfterPublishMillis;
         this.positionTopic = positionTopic;
+        this.maxRecordBytes = maxRecordBytes;
         RelayPosition.ensureTopic(kafka, positionTopic);
+        // the contract's topics and their DLQs are created with the stack; this one is the relay's own
+        RelayPosition.ensureTopic(kafka, OutboxRow.UNROUTABLE_DLQ, Map.of());
         Map<String, Object> settings = new HashMap<>(kafka);
         settings.putAll(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
                 ProducerConfig.TRANSACTIONAL_ID_CONFIG, relayId,
+                // a batch is sent at commit; waiting for more records would only add latency
+                ProducerConfig.LINGER_MS_CONFIG, "0",
                 ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay"));
-        this.producer = new KafkaProducer<>(settings, new StringSerializer(), new StringSerializer());
+        this.producer = new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());
         // fences an earlier relay with the same id and aborts the transaction it left open
         producer.initTransactions();
         this.committed = RelayPosition.lastCommitted(kafka, positionTopic, relayId);
@@ -62,15 +78,20 @@ final class OutboxPublisher implements DebeziumEngine.ChangeConsumer<ChangeEvent
         return skipped;
     }
 
+    /** Rows that could never be published and went to a dead-letter topic instead. */
+    long deadLettered() {
+        return deadLettered;
+    }
+
     @Override
     public void handleBatch(List<ChangeEvent<SourceRecord, SourceRecord>> events,
                             DebeziumEngine.RecordCommitter<ChangeEvent<SourceRecord, SourceRecord>> committer)
             throws InterruptedException {
-        List<SourceRecord> fresh = new ArrayList<>();
-        RelayPosition newest = committed;
+        List<Pending> fresh = new ArrayList<>();
         for (ChangeEvent<SourceRecord, SourceRecord> event : events) {
             SourceRecord record = event.value();
             if (record == null || record.value() == null) {
+                // not an outbox insert (the router passes deletes on without a value)
                 continue;
             }
             RelayPosition position = RelayPosition.of(record.sourceOffset());
@@ -78,11 +99,10 @@ final class OutboxPublisher implements DebeziumEngine.ChangeConsumer<ChangeEvent
                 skipped++;
                 continue;
             }
-            fresh.add(record);
-            newest = position.isAfter(newest) ? position : newest;
+            fresh.add(new Pending(OutboxRow.of(record), position));
         }
         if (!fresh.isEmpty()) {
-            publish(fresh, newest);
+            publish(fresh);
             if (pauseAfterPublishMillis > 0) {
                 Thread.sleep(pauseAfterPublishMillis);
             }
@@ -93,33 +113,66 @@ final class OutboxPublisher implements DebeziumEngine.ChangeConsumer<ChangeEvent
         committer.markBatchFinished();
     }
 
-    private void publish(List<SourceRecord> records, RelayPosition newest) {
+    private void publish(List<Pending> batch) {
+        try {
+            inTransaction(batch, false);
+        } catch (KafkaException e) {
+            if (!tooLarge(e)) {
+                throw new IllegalStateException("could not publish outbox events; the batch will be replayed", e);
+            }
+            for (Pending one : batch) {
+                publishAlone(one);
+            }
+        }
+    }
+
+    private void publishAlone(Pending one) {
+        try {
+            inTransaction(List.of(one), false);
+        } catch (KafkaException e) {
+            if (!tooLarge(e)) {
+                throw new IllegalStateException("could not publish outbox events; the batch will be replayed", e);
+            }
+            inTransaction(List.of(one), true);
+        }
+    }
+
+    /** Sends the rows (or, with {@code refused}, their dead letters) and the newest position in one transaction. */
+    private void inTransaction(List<Pending> rows, boolean refused) {
+        RelayPosition newest = rows.getLast().position();
+        long letters = 0;
         producer.beginTransaction();
         try {
-            records.forEach(record -> producer.send(toKafka(record)));
-            producer.send(new ProducerRecord<>(positionTopic, relayId, newest.toString()));
+            for (Pending pending : rows) {
+                String problem = refused ? "the broker refused the record as too large" : pending.row().problem(maxRecordBytes);
+                if (problem == null) {
+                    producer.send(pending.row().event());
+                } else {
+                    producer.send(pending.row().deadLetter(problem, pending.position(), maxRecordBytes));
+                    letters++;
+                }
+                newest = pending.position().isAfter(newest) ? pending.position() : newest;
+            }
+            producer.send(new ProducerRecord<>(positionTopic, relayId, newest.toString().getBytes(StandardCharsets.UTF_8)));
             producer.commitTransaction();
         } catch (ProducerFencedException e) {
             throw new IllegalStateException("another outbox relay with id " + relayId + " took over; this one stops", e);
         } catch (KafkaException e) {
             producer.abortTransaction();
-            throw new IllegalStateException("could not publish outbox events; the batch will be replayed", e);
+            throw e;
         }
         committed = newest;
-        published += records.size();
+        published += rows.size() - letters;
+        deadLettered += letters;
     }
 
-    private static ProducerRecord<String, String> toKafka(SourceRecord record) {
-        String eventId = header(record, "id");
-        String type = header(record, CloudEvents.TYPE);
-        List<Header> headers = new ArrayList<>(CloudEvents.headers(eventId, type, "/leadstream/hitl-api", Instant.now()));
-        return new ProducerRecord<>(record.topic(), null, record.key() == null ? null : record.key().toString(),
-                record.value().toString(), headers);
-    }
-
-    private static String header(SourceRecord record, String name) {
-        org.apache.kafka.connect.header.Header header = record.headers().lastWithName(name);
-        return header == null || header.value() == null ? null : header.value().toString();
+    private static boolean tooLarge(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RecordTooLargeException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +23,8 @@ public final class OutboxRelay implements AutoCloseable {
     private OutboxPublisher publisher;
     private DebeziumEngine<?> engine;
     private volatile boolean running;
+    private volatile String failure;
+    private final CountDownLatch stopped = new CountDownLatch(1);
 
     public OutboxRelay(RelayConfig config) {
         this.config = config;
@@ -32,7 +35,7 @@ public final class OutboxRelay implements AutoCloseable {
         awaitOutbox(timeout);
         Files.createDirectories(config.offsetsFile().toAbsolutePath().getParent());
         publisher = new OutboxPublisher(config.kafkaClient(), config.relayId(), config.positionTopic(),
-                config.pauseAfterPublishMillis());
+                config.pauseAfterPublishMillis(), config.maxRecordBytes());
         engine = DebeziumEngine.create(Connect.class)
                 .using(config.debezium())
                 .notifying(publisher)
@@ -47,10 +50,22 @@ public final class OutboxRelay implements AutoCloseable {
                         running = false;
                     }
                 })
-                .using((success, message, error) -> running = false)
+                .using((success, message, error) -> {
+                    running = false;
+                    if (!success) {
+                        failure = message + (error == null ? "" : ": " + error);
+                    }
+                    stopped.countDown();
+                })
                 .build();
         executor.execute(engine);
         return this;
+    }
+
+    /** Blocks until the engine stops; returns why it failed, or null when it stopped cleanly. */
+    public String awaitStop() throws InterruptedException {
+        stopped.await();
+        return failure;
     }
 
     public boolean isRunning() {
@@ -64,6 +79,11 @@ public final class OutboxRelay implements AutoCloseable {
     /** Events delivered again after a restart that had been published before it. */
     public long skipped() {
         return publisher == null ? 0 : publisher.skipped();
+    }
+
+    /** Rows that could never be published and went to a dead-letter topic instead. */
+    public long deadLettered() {
+        return publisher == null ? 0 : publisher.deadLettered();
     }
 
     private void awaitOutbox(Duration timeout) throws InterruptedException {

@@ -25,7 +25,7 @@ public final class OutboxRelayMain {
         health.createContext("/q/health", exchange -> {
             boolean up = relay.isRunning();
             byte[] body = ("{\"status\":\"" + (up ? "UP" : "DOWN") + "\",\"published\":" + relay.published()
-                    + ",\"skippedAsAlreadyPublished\":" + relay.skipped() + "}")
+                    + ",\"skippedAsAlreadyPublished\":" + relay.skipped() + ",\"deadLettered\":" + relay.deadLettered() + "}")
                     .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(up ? 200 : 503, body.length);
@@ -46,6 +46,12 @@ public final class OutboxRelayMain {
         }, "relay-stop"));
         relay.start(Duration.ofMinutes(5));
         System.out.println("[outbox-relay] streaming outbox " + config.slot() + " to " + config.bootstrapServers());
+        String failure = relay.awaitStop();
+        if (failure != null && stopped.getCount() > 0) {
+            // a relay whose engine died must not linger as a healthy-looking process: exit, and be restarted
+            System.err.println("[outbox-relay] the Debezium engine stopped: " + failure);
+            System.exit(1);
+        }
         stopped.await();
     }
 }

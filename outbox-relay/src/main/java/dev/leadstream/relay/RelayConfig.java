@@ -1,5 +1,7 @@
 package dev.leadstream.relay;
 
+import dev.leadstream.topics.streams.RecordLimits;
+
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,26 +13,29 @@ import java.util.Properties;
  * Kafka transactional id: one relay per outbox runs with it, and a second one fences the first.
  * {@code pauseAfterPublishMillis} is for crash tests only: it holds each batch between its Kafka
  * commit and Debezium's offset commit, the window a crash makes Debezium deliver events again.
+ * {@code maxRecordBytes} (relay.max-record-bytes): a larger row is dead-lettered, not published.
+ * {@code pollIntervalMillis} (relay.poll-interval.ms): see {@link #DEFAULT_POLL_INTERVAL_MILLIS}.
  * {@code kafkaSecurity} are the Kafka clients' sign-in settings ({@code security.protocol},
  * {@code sasl.mechanism}, {@code sasl.jaas.config}: KAFKA_SASL_JAAS_CONFIG and so on), empty for none.
  */
 public record RelayConfig(String dbHost, int dbPort, String dbName, String dbUser, String dbPassword,
                           String bootstrapServers, Path offsetsFile, int httpPort, String slot, String publication,
-                          String relayId, String positionTopic, long pauseAfterPublishMillis,
-                          Map<String, String> kafkaSecurity) {
+                          String relayId, String positionTopic, long pauseAfterPublishMillis, int maxRecordBytes,
+                          long pollIntervalMillis, Map<String, String> kafkaSecurity) {
+
+    /** The largest event the relay publishes; a larger row is dead-lettered. Keep it under the broker's limit. */
+    public static final int DEFAULT_MAX_RECORD_BYTES = RecordLimits.MAX_RECORD_BYTES;
+    /**
+     * Debezium's poll.interval.ms (its default is 500): how long a batch may wait to fill, and how
+     * long the change-stream reader sleeps when PostgreSQL has sent nothing. Both waits add to
+     * the time from a reviewer's click to its record on the topic.
+     */
+    public static final long DEFAULT_POLL_INTERVAL_MILLIS = 100;
 
     private static final String[] KAFKA_SECURITY = {"security.protocol", "sasl.mechanism", "sasl.jaas.config"};
 
     public RelayConfig {
         kafkaSecurity = Map.copyOf(kafkaSecurity);
-    }
-
-    /** Settings without Kafka authentication. */
-    public RelayConfig(String dbHost, int dbPort, String dbName, String dbUser, String dbPassword,
-                       String bootstrapServers, Path offsetsFile, int httpPort, String slot, String publication,
-                       String relayId, String positionTopic, long pauseAfterPublishMillis) {
-        this(dbHost, dbPort, dbName, dbUser, dbPassword, bootstrapServers, offsetsFile, httpPort, slot, publication,
-                relayId, positionTopic, pauseAfterPublishMillis, Map.of());
     }
 
     public static RelayConfig fromEnvironment() {
@@ -48,6 +53,8 @@ public record RelayConfig(String dbHost, int dbPort, String dbName, String dbUse
                 setting("relay.id", "leadstream-outbox-relay"),
                 setting("relay.position.topic", "outbox-relay.position"),
                 Long.parseLong(setting("relay.fault.pause-after-publish.ms", "0")),
+                Integer.parseInt(setting("relay.max-record-bytes", Integer.toString(DEFAULT_MAX_RECORD_BYTES))),
+                Long.parseLong(setting("relay.poll-interval.ms", Long.toString(DEFAULT_POLL_INTERVAL_MILLIS))),
                 kafkaSecurityFromEnvironment());
     }
 
@@ -77,6 +84,7 @@ public record RelayConfig(String dbHost, int dbPort, String dbName, String dbUse
         p.setProperty("offset.storage", "org.apache.kafka.connect.storage.FileOffsetBackingStore");
         p.setProperty("offset.storage.file.filename", offsetsFile.toString());
         p.setProperty("offset.flush.interval.ms", "1000");
+        p.setProperty("poll.interval.ms", Long.toString(pollIntervalMillis));
         p.setProperty("database.hostname", dbHost);
         p.setProperty("database.port", Integer.toString(dbPort));
         p.setProperty("database.dbname", dbName);

@@ -23,6 +23,10 @@ final class Leads {
 
     /** The default profile (PRIOR, knockout no-contact) and a UK food campaign that needs an email. */
     static LeadScorer scorer() {
+        return new LeadScorer(segments(), SectorTaxonomy.standard(), 0.5, "test");
+    }
+
+    static Segments segments() {
         IdealCustomerProfile fallback = new IdealCustomerProfile("default", List.of(), List.of(), List.of(),
                 List.of("no-contact"), PRIOR);
         Map<String, Double> food = new java.util.HashMap<>(PRIOR);
@@ -30,7 +34,7 @@ final class Leads {
         food.put("geo_match", 10.0);
         IdealCustomerProfile ukFood = new IdealCustomerProfile("uk-food", List.of("bakery", "cafe"), List.of("GB"),
                 List.of("email"), List.of("no-contact", "outside-geography", "missing-required-channel"), food);
-        return new LeadScorer(new Segments(fallback, List.of(ukFood)), SectorTaxonomy.standard(), 0.5, "test");
+        return new Segments(fallback, List.of(ukFood));
     }
 
     static Builder lead(String leadId) {

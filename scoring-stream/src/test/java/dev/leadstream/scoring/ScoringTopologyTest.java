@@ -1,6 +1,8 @@
 package dev.leadstream.scoring;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leadstream.scoring.model.LeadScorer;
+import dev.leadstream.scoring.normalise.SectorTaxonomy;
 import dev.leadstream.scoring.streams.ScoringTopology;
 import dev.leadstream.topics.CloudEvents;
 import dev.leadstream.topics.DeadLetters;
@@ -12,6 +14,7 @@ import dev.leadstream.topics.event.Provenance;
 import dev.leadstream.topics.event.RawLead;
 import dev.leadstream.topics.event.ScoredLead;
 import dev.leadstream.topics.event.ScoringModel;
+import dev.leadstream.topics.streams.DeadLetterProcessingHandler;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -46,11 +49,18 @@ class ScoringTopologyTest {
     }
 
     private TopologyTestDriver newDriver() {
+        return newDriver(Leads.scorer());
+    }
+
+    private TopologyTestDriver newDriver(LeadScorer scorer) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "scoring-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
-        TopologyTestDriver d = new TopologyTestDriver(ScoringTopology.build(Leads.scorer()), props);
+        // as application.properties configures the app
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class.getName());
+        props.put(DeadLetterProcessingHandler.AGENT_CONFIG, "scoring-stream");
+        TopologyTestDriver d = new TopologyTestDriver(ScoringTopology.build(scorer), props);
         raw = d.createInputTopic(Topics.RAW_LEADS.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
         models = d.createInputTopic(Topics.SCORING_MODEL.name(), Serdes.String().serializer(),
                 Topics.SCORING_MODEL.valueSerde().serializer());
@@ -310,10 +320,99 @@ class ScoringTopologyTest {
 
     @Test
     void aLeadWithoutAnIdGoesToTheDeadLetterTopicWithTheReason() {
-        send(Leads.page(" ", "https://nameless.test/", "Nameless", "a@nameless.test", null));
+        raw.pipeInput("nameless.test", Topics.RAW_LEADS.valueSerde().serializer().serialize(Topics.RAW_LEADS.name(),
+                Leads.page(" \u00a0", "https://nameless.test/", "Nameless", "a@nameless.test", null)));
         TestRecord<String, byte[]> dead = dlq.readRecord();
-        assertThat(CloudEvents.value(dead.headers(), DeadLetters.REASON)).contains("raw lead without a leadId");
+        assertThat(CloudEvents.value(dead.headers(), DeadLetters.REASON)).contains("leadId is blank");
         assertThat(scored.isEmpty()).isTrue();
+    }
+
+    @Test
+    void recordsWithoutAKeyAreDeadLetteredNotDroppedByTheGrouping() {
+        byte[] lead = Topics.RAW_LEADS.valueSerde().serializer().serialize(Topics.RAW_LEADS.name(),
+                Leads.page("rose.test", "https://rose.test/", "Rose Bakery", null, null));
+        raw.pipeInput(null, lead);
+        raw.pipeInput("", lead);
+        raw.pipeInput(" ", lead);
+
+        List<TestRecord<String, byte[]>> dead = dlq.readRecordsToList();
+        assertThat(dead).hasSize(3).allSatisfy(d -> {
+            assertThat(CloudEvents.value(d.headers(), DeadLetters.REASON)).isEqualTo("record without a key");
+            assertThat(CloudEvents.value(d.headers(), DeadLetters.AGENT)).isEqualTo("scoring-stream");
+            assertThat(d.value()).isEqualTo(lead);
+        });
+        assertThat(scored.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aValueThatIsNotUtf8IsDeadLetteredNotReadAsAnotherLead() {
+        byte[] lead = EventJson.toBytes(Leads.page("rose.test", "https://rose.test/", "Rose Bakery", null, null));
+        byte[] corrupted = java.util.Arrays.copyOf(lead, lead.length);
+        int at = new String(lead, StandardCharsets.UTF_8).indexOf("rose.test");
+        corrupted[at] = (byte) 0xC3;
+        corrupted[at + 1] = (byte) 0x28;
+        raw.pipeInput("rose.test", corrupted);
+
+        TestRecord<String, byte[]> dead = dlq.readRecord();
+        assertThat(CloudEvents.value(dead.headers(), DeadLetters.REASON)).isEqualTo("value is not valid UTF-8 (at byte " + at + ")");
+        assertThat(dead.value()).isEqualTo(corrupted);
+        assertThat(scored.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aValueLargerThanAStreamTakesIsDeadLetteredWithItsSize() {
+        byte[] big = EventJson.toBytes(Leads.lead("big.test").name("x".repeat(600_000), "json-ld", 0.9).build());
+        raw.pipeInput("big.test", big);
+
+        TestRecord<String, byte[]> dead = dlq.readRecord();
+        assertThat(CloudEvents.value(dead.headers(), DeadLetters.REASON)).contains(big.length + " bytes is larger than");
+        assertThat(dead.value()).isEqualTo(big);
+        assertThat(scored.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aScorerBugDeadLettersTheLeadItFailedOnOnceAndTheNextLeadIsScored() {
+        driver.close();
+        driver = newDriver(new LeadScorer(Leads.segments(), SectorTaxonomy.standard(), 0.5, "test") {
+            @Override
+            public ScoredLead score(Assessment assessment, List<ScoredLead.DuplicateLink> duplicates, ScoringModel model) {
+                if (assessment.lead().leadId().equals("bug.test")) {
+                    throw new IllegalStateException("scorer bug on purpose");
+                }
+                return super.score(assessment, duplicates, model);
+            }
+        });
+        send(Leads.page("bug.test", "https://bug.test/", "Bug Bakery", null, null));
+        send(Leads.page("rose.test", "https://rose.test/", "Rose Bakery", null, null));
+
+        List<TestRecord<String, byte[]>> dead = dlq.readRecordsToList();
+        assertThat(dead).hasSize(1);
+        assertThat(dead.get(0).key()).isEqualTo("bug.test");
+        assertThat(EventJson.read(dead.get(0).value(), RawLead.class).leadId()).isEqualTo("bug.test");
+        assertThat(CloudEvents.value(dead.get(0).headers(), DeadLetters.REASON)).isEqualTo("scorer bug on purpose");
+        assertThat(CloudEvents.value(dead.get(0).headers(), DeadLetters.AGENT)).isEqualTo("scoring-stream");
+        assertThat(CloudEvents.value(dead.get(0).headers(), DeadLetters.SOURCE_OFFSET)).isEqualTo("0");
+        assertThat(scored.readKeyValuesToMap()).containsOnlyKeys("rose.test");
+    }
+
+    @Test
+    void aScoredLeadTooLargeForTheBrokerIsNotWrittenAndItsInputIsDeadLettered() {
+        driver.close();
+        driver = newDriver(new LeadScorer(Leads.segments(), SectorTaxonomy.standard(), 0.5, "test") {
+            @Override
+            public ScoredLead score(Assessment assessment, List<ScoredLead.DuplicateLink> duplicates, ScoringModel model) {
+                ScoredLead lead = super.score(assessment, duplicates, model);
+                return assessment.lead().leadId().equals("huge.test") ? withDescription(lead, "é".repeat(600_000)) : lead;
+            }
+        });
+        send(Leads.page("huge.test", "https://huge.test/", "Huge Bakery", null, null));
+        send(Leads.page("rose.test", "https://rose.test/", "Rose Bakery", null, null));
+
+        TestRecord<String, byte[]> dead = dlq.readRecord();
+        assertThat(dead.key()).isEqualTo("huge.test");
+        assertThat(CloudEvents.value(dead.headers(), DeadLetters.REASON)).contains("scored-leads record of").contains("larger than");
+        assertThat(dlq.isEmpty()).isTrue();
+        assertThat(scored.readKeyValuesToMap()).containsOnlyKeys("rose.test");
     }
 
     @Test
@@ -321,7 +420,14 @@ class ScoringTopologyTest {
         send(Leads.page("rose.test", "https://rose.test/", "Rose Bakery", null, null));
         TestRecord<String, ScoredLead> record = scored.readRecord();
         assertThat(CloudEvents.value(record.headers(), CloudEvents.TYPE)).isEqualTo(Topics.SCORED_LEADS.eventType());
-        assertThat(List.of(record.headers().headers(CloudEvents.TYPE))).hasSize(1);
+        assertThat(record.headers().toArray()).filteredOn(h -> h.key().equals(CloudEvents.TYPE)).hasSize(1);
+        assertThat(record.headers().toArray()).filteredOn(h -> h.key().equals(CloudEvents.ID)).hasSize(1);
+    }
+
+    private static ScoredLead withDescription(ScoredLead lead, String description) {
+        ObjectNode json = EventJson.MAPPER.valueToTree(lead);
+        json.put("description", description);
+        return EventJson.MAPPER.convertValue(json, ScoredLead.class);
     }
 
     private Map<String, String> tableAsJson() {

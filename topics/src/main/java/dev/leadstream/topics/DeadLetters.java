@@ -29,6 +29,8 @@ public final class DeadLetters {
     public static final String SOURCE_PARTITION = "dead-letter-partition";
     public static final String SOURCE_OFFSET = "dead-letter-offset";
     public static final String AGENT = "dead-letter-agent";
+    /** Set when the value was cut to fit the broker: how many bytes the original had. */
+    public static final String ORIGINAL_SIZE = "dead-letter-original-size";
 
     private DeadLetters() {
     }

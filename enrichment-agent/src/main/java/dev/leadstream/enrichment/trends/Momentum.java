@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * Poisson counts, so one or two mentions never make a trend: a term rises only with at least
  * {@code minCount} mentions now and a score of at least {@code minScore}.
  */
-public final class Momentum {
+public class Momentum {
 
     /** One term's move: its count now, its baseline mean, and how significant the difference is. */
     public record Move(String term, long count, double baseline, double score, long windowStart) {

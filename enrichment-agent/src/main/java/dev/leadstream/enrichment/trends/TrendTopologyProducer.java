@@ -3,7 +3,6 @@ package dev.leadstream.enrichment.trends;
 import dev.leadstream.enrichment.config.EnrichmentConfig;
 import dev.leadstream.enrichment.config.KafkaClientSettings;
 import io.smallrye.common.annotation.Identifier;
-import dev.leadstream.topics.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.apache.kafka.clients.admin.Admin;
@@ -24,7 +23,7 @@ public class TrendTopologyProducer {
                              @Identifier("default-kafka-broker") Map<String, Object> kafka) {
         EnrichmentConfig.Trends trends = config.trends();
         createBoardsTopic(KafkaClientSettings.of(kafka), trends.boardsTopic());
-        return TrendTopology.build(Topics.SCORED_LEADS.name(), trends.boardsTopic(), momentum, trends.window(), trends.advance());
+        return TrendTopology.build(trends.boardsTopic(), momentum, trends.window(), trends.advance());
     }
 
     /** The boards topic is this agent's own (compacted, one partition): the global table reads it whole. */

@@ -4,11 +4,18 @@ import dev.leadstream.topics.EventJson;
 import dev.leadstream.topics.event.EnrichedLead.Signal;
 import dev.leadstream.topics.event.Provenance;
 import dev.leadstream.topics.event.ScoredLead;
+import dev.leadstream.topics.CloudEvents;
+import dev.leadstream.topics.DeadLetters;
+import dev.leadstream.topics.Topics;
+import dev.leadstream.topics.streams.DeadLetterProcessingHandler;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,16 +36,26 @@ class TrendTopologyTest {
     private final Momentum momentum = new Momentum(HOUR, Duration.ofMinutes(30), 4, 3, 2.0);
     private TopologyTestDriver driver;
     private TestInputTopic<String, String> scored;
+    private TestOutputTopic<String, String> dlq;
     private int seq;
 
     @BeforeEach
     void start() {
+        start(momentum);
+    }
+
+    private void start(Momentum momentum) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "trend-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1");
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
-        driver = new TopologyTestDriver(TrendTopology.build("scored-leads", "boards", momentum, HOUR, Duration.ofMinutes(30)), props);
+        // as application.properties configures the app
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class.getName());
+        props.put(DeadLetterProcessingHandler.AGENT_CONFIG, TrendTopology.AGENT);
+        props.put(DeadLetterProcessingHandler.FALLBACK_TOPIC_CONFIG, Topics.SCORED_LEADS.dlq());
+        driver = new TopologyTestDriver(TrendTopology.build("boards", momentum, HOUR, Duration.ofMinutes(30)), props);
         scored = driver.createInputTopic("scored-leads", new StringSerializer(), new StringSerializer());
+        dlq = driver.createOutputTopic(Topics.SCORED_LEADS.dlq(), new StringDeserializer(), new StringDeserializer());
     }
 
     @AfterEach
@@ -97,12 +114,43 @@ class TrendTopologyTest {
             scored.pipeInput(id, EventJson.toJson(bakery(id, "sourdough", "prior-v2")), START.plusSeconds(120 + i));
         }
         scored.pipeInput("broken", "{not json", START.plusSeconds(200));
+        assertThat(dlq.readRecordsToList()).singleElement().satisfies(dead -> {
+            assertThat(dead.value()).isEqualTo("{not json");
+            assertThat(CloudEvents.value(dead.headers(), DeadLetters.AGENT)).isEqualTo(TrendTopology.AGENT);
+        });
 
         List<Signal> signals = trendsOf("sourdough");
         assertThat(signals).singleElement().satisfies(s -> {
             assertThat(s.name()).isEqualTo("steady");
             assertThat(s.evidence()).startsWith("2 new leads in bakery × west yorkshire");
         });
+    }
+
+    @Test
+    void aBugInTheBoardStepDeadLettersWhatItFailedOnOnceAndTheNextLeadIsCounted() {
+        driver.close();
+        start(new Momentum(HOUR, Duration.ofMinutes(30), 4, 3, 2.0) {
+            private boolean failed;
+
+            @Override
+            public long keepFrom(long latestWindow) {
+                if (!failed) {
+                    failed = true;
+                    throw new IllegalStateException("momentum bug on purpose");
+                }
+                return super.keepFrom(latestWindow);
+            }
+        });
+        lead("sourdough", START);
+        lead("sourdough", START.plusSeconds(60));
+
+        List<TestRecord<String, String>> dead = dlq.readRecordsToList();
+        assertThat(dead).singleElement().satisfies(d -> {
+            assertThat(CloudEvents.value(d.headers(), DeadLetters.REASON)).isEqualTo("momentum bug on purpose");
+            assertThat(CloudEvents.value(d.headers(), DeadLetters.AGENT)).isEqualTo(TrendTopology.AGENT);
+            assertThat(CloudEvents.value(d.headers(), DeadLetters.SOURCE_TOPIC)).endsWith("trend-boards-repartition");
+        });
+        assertThat(driver.<String, TrendBoard>getKeyValueStore(TrendTopology.BOARD_STORE).get(TrendTerms.boardKey(bakery("probe.test", "sourdough", "prior-v1")))).isNotNull();
     }
 
     @Test

@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * channels that reached people; bounces and rejections lower the weight of email. Smoothed, so a
  * handful of signals moves the weights only a little.
  */
-public final class WeightLearner {
+public class WeightLearner {
 
     /** Pseudo-observations of the prior: the model needs this many signals to move half-way. */
     private static final double SMOOTHING = 20;

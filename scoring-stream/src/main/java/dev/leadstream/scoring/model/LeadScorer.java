@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * score is the share of the total weight earned, 0 to 100, unless a knockout rule applies, which
  * makes it 0. Every feature's points and reason, and every knockout, travel with the score.
  */
-public final class LeadScorer {
+public class LeadScorer {
 
     public static final String PRIOR_VERSION = "prior-v1";
     public static final String RULES_VERSION = "icp-weighted-features-v2";

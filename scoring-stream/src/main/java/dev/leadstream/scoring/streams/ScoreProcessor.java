@@ -14,6 +14,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -29,6 +30,7 @@ import java.util.Objects;
 final class ScoreProcessor implements Processor<String, Profile, String, ScoredLead> {
 
     private static final Duration MODEL_CHECK = Duration.ofSeconds(1);
+    private static final Logger LOG = Logger.getLogger(ScoreProcessor.class);
 
     private final LeadScorer scorer;
     private ProcessorContext<String, ScoredLead> context;
@@ -85,15 +87,24 @@ final class ScoreProcessor implements Processor<String, Profile, String, ScoredL
         try (KeyValueIterator<String, ValueAndTimestamp<MergedLead>> all = merged.all()) {
             while (all.hasNext()) {
                 KeyValue<String, ValueAndTimestamp<MergedLead>> kv = all.next();
-                LeadScorer.Assessment assessment = scorer.assess(kv.value.value());
-                if (changed.containsKey(assessment.segment())) {
-                    ValueAndTimestamp<Links> leadLinks = links.get(kv.key);
-                    Profile profile = new Profile(kv.value.value(), leadLinks == null ? null : leadLinks.value());
-                    ScoredLead rescored = scorer.score(assessment, profile.duplicates(), model(assessment.segment()));
-                    context.forward(new Record<>(kv.key, rescored, now));
+                try {
+                    rescore(kv, changed, now);
+                } catch (RuntimeException e) {
+                    // one lead the scorer fails on must not keep the rest of its segment on the old model
+                    LOG.errorf(e, "could not re-score lead %s with the new model", kv.key);
                 }
             }
         }
         changed.forEach(appliedModels::put);
+    }
+
+    private void rescore(KeyValue<String, ValueAndTimestamp<MergedLead>> kv, Map<String, String> changed, long now) {
+        LeadScorer.Assessment assessment = scorer.assess(kv.value.value());
+        if (changed.containsKey(assessment.segment())) {
+            ValueAndTimestamp<Links> leadLinks = links.get(kv.key);
+            Profile profile = new Profile(kv.value.value(), leadLinks == null ? null : leadLinks.value());
+            ScoredLead rescored = scorer.score(assessment, profile.duplicates(), model(assessment.segment()));
+            context.forward(new Record<>(kv.key, rescored, now));
+        }
     }
 }

@@ -11,7 +11,11 @@ import dev.leadstream.topics.JsonSerde;
 import dev.leadstream.topics.Topics;
 import dev.leadstream.topics.event.RawLead;
 import dev.leadstream.topics.event.ScoredLead;
+import dev.leadstream.topics.streams.DeadLetterScope;
 import dev.leadstream.topics.streams.ReadOrDeadLetter;
+import dev.leadstream.topics.streams.RecordLimits;
+import dev.leadstream.topics.streams.RequiredFields;
+import dev.leadstream.topics.streams.SerializeWithinLimit;
 import dev.leadstream.topics.streams.StampCloudEvents;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -20,10 +24,12 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
@@ -35,7 +41,8 @@ import java.util.List;
  * index over match keys (same phone, same name and address) that links leads with different ids
  * → scored against the lead's segment with the learned model from the scoring-model GlobalKTable
  * → scored-leads. When a segment's model changes, {@link ScoreProcessor} re-scores that segment's
- * leads from the merged and links stores. Unreadable records go to raw-leads.dlq.
+ * leads from the merged and links stores. Unreadable records go to raw-leads.dlq, and so does a
+ * record our own code fails on (see {@code DeadLetterProcessingHandler} in application.properties).
  */
 public final class ScoringTopology {
 
@@ -56,13 +63,16 @@ public final class ScoringTopology {
 
         KTable<String, MergedLead> merged = ReadOrDeadLetter.stream(builder, Topics.RAW_LEADS, "scoring-stream", ScoringTopology::problem)
                 .groupByKey(Grouped.with(Serdes.String(), Topics.RAW_LEADS.valueSerde()))
-                .aggregate(MergedLead::empty, (leadId, raw, lead) -> lead.merge(raw),
+                .aggregate(MergedLead::empty, (leadId, raw, lead) -> RecordLimits.stateWithinLimit(lead.merge(raw), MERGED_STORE),
                         Materialized.<String, MergedLead, KeyValueStore<Bytes, byte[]>>as(MERGED_STORE)
                                 .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(MergedLead.class)));
 
-        KTable<String, Links> links = merged.toStream(Named.as("merged-changes"))
+        KStream<String, Membership> byMatchKey = merged.toStream(Named.as("merged-changes"))
                 .flatMap((leadId, lead) -> memberships(lead), Named.as("match-key-memberships"))
-                .groupByKey(Grouped.with("match-keys", Serdes.String(), new JsonSerde<>(Membership.class)))
+                .repartition(Repartitioned.<String, Membership>as("match-keys")
+                        .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(Membership.class)));
+        KTable<String, Links> links = DeadLetterScope.of(byMatchKey, "match-keys")
+                .groupByKey(Grouped.with(Serdes.String(), new JsonSerde<>(Membership.class)))
                 .aggregate(Group::empty, (key, change, group) -> group.apply(change),
                         Materialized.<String, Group, KeyValueStore<Bytes, byte[]>>as(MATCH_GROUPS_STORE)
                                 .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(Group.class)))
@@ -83,7 +93,8 @@ public final class ScoringTopology {
                 // re-scoring reads the merged leads and their links from the stores the join already keeps
                 .process(() -> new ScoreProcessor(scorer), Named.as("score"), MERGED_STORE, LINKS_STORE, APPLIED_MODELS_STORE)
                 .processValues(() -> new StampCloudEvents<ScoredLead>(Topics.SCORED_LEADS.eventType(), SOURCE))
-                .to(Topics.SCORED_LEADS.name(), Produced.with(Serdes.String(), Topics.SCORED_LEADS.valueSerde()));
+                .processValues(() -> new SerializeWithinLimit<>(Topics.SCORED_LEADS), Named.as("scored-within-limit"))
+                .to(Topics.SCORED_LEADS.name(), Produced.with(Serdes.String(), Serdes.ByteArray()));
         return builder.build();
     }
 
@@ -96,6 +107,7 @@ public final class ScoringTopology {
 
     /** A lead must name itself; one that does not can never be merged, so it is dead on arrival. */
     private static String problem(RawLead lead) {
-        return lead.leadId() == null || lead.leadId().isBlank() ? "raw lead without a leadId" : null;
+        String id = RequiredFields.id("leadId", lead.leadId());
+        return id == null ? null : "raw lead: " + id;
     }
 }

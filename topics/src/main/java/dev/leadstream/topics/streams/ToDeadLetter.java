@@ -6,7 +6,10 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
-/** Turns a record that failed into its original bytes with the reason in dead-letter headers. */
+/**
+ * Turns a record that failed into its original bytes with the reason in dead-letter headers (cut to
+ * what the broker takes, with the original size in a header, should the headers push it over).
+ */
 public final class ToDeadLetter<T> implements FixedKeyProcessor<String, Parsed<T>, byte[]> {
 
     private final String agent;
@@ -19,6 +22,7 @@ public final class ToDeadLetter<T> implements FixedKeyProcessor<String, Parsed<T
     @Override
     public void init(FixedKeyProcessorContext<String, byte[]> context) {
         this.context = context;
+        DeadLetterScope.register(context);
     }
 
     @Override
@@ -27,6 +31,7 @@ public final class ToDeadLetter<T> implements FixedKeyProcessor<String, Parsed<T
         var headers = record.headers();
         DeadLetters.headers(agent, source.topic(), source.partition(), source.offset(), record.value().error())
                 .forEach(headers::add);
-        context.forward(record.withValue(record.value().original()).withHeaders(headers));
+        byte[] value = RecordLimits.fitted(record.value().original(), RecordLimits.MAX_RECORD_BYTES, headers);
+        context.forward(record.withValue(value).withHeaders(headers));
     }
 }
