@@ -2,7 +2,7 @@ package dev.leadstream.feedback;
 
 import dev.leadstream.local.testing.KafkaTestResource;
 import dev.leadstream.local.testing.PoisonRecords;
-import dev.leadstream.local.testing.PoisonRun;
+import dev.leadstream.local.testing.DeadLetterFuzz;
 import dev.leadstream.local.testing.SharedInfra;
 import dev.leadstream.local.testing.TopicProbe;
 import dev.leadstream.topics.EventJson;
@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,17 +38,15 @@ class FeedbackStreamPoisonIT {
         List<PoisonRecords.Poison> poison = PoisonRecords.against(valid.leadId(), EventJson.toJson(valid),
                 List.of("leadId", "type"), run.hashCode());
 
-        PoisonRun feed = new PoisonRun(SharedInfra.kafka().bootstrapServers(), Topics.ENGAGEMENT.name());
-        List<PoisonRun.Sent> sent = feed.send(poison, Topics.ENGAGEMENT.eventType());
+        DeadLetterFuzz feed = new DeadLetterFuzz(SharedInfra.kafka().bootstrapServers());
+        List<DeadLetterFuzz.Landed> sent = feed.feed(Topics.ENGAGEMENT.name(), Topics.ENGAGEMENT.eventType(), poison);
         probe.send(Topics.ENGAGEMENT, valid.leadId(), valid);
 
         var models = probe.values(Topics.SCORING_MODEL, probe.readUntil(Topics.SCORING_MODEL.name(), WAIT,
                 rs -> probe.values(Topics.SCORING_MODEL, rs).stream().anyMatch(m -> m.segment().equals(segment))));
         // the poison copies of the valid signal were refused, so the segment saw exactly one signal
         assertThat(models).filteredOn(m -> m.segment().equals(segment)).allSatisfy(m -> assertThat(m.observations()).isEqualTo(1));
-        feed.awaitDeadLettered("feedback-stream", WAIT);
-        Map<String, Long> perPoison = feed.deadLettersPerPoison("feedback-stream", Duration.ofSeconds(5));
-        assertThat(perPoison).hasSize(sent.size()).allSatisfy((name, count) -> assertThat(count).as(name).isEqualTo(1L));
+        feed.assertEachDeadLetteredOnce("feedback-stream", sent, WAIT);
         assertThat(streams.state()).isEqualTo(KafkaStreams.State.RUNNING);
     }
 }

@@ -2,7 +2,7 @@ package dev.leadstream.scoring;
 
 import dev.leadstream.local.testing.KafkaTestResource;
 import dev.leadstream.local.testing.PoisonRecords;
-import dev.leadstream.local.testing.PoisonRun;
+import dev.leadstream.local.testing.DeadLetterFuzz;
 import dev.leadstream.local.testing.SharedInfra;
 import dev.leadstream.local.testing.TopicProbe;
 import dev.leadstream.topics.CloudEvents;
@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,17 +48,14 @@ class ScoringStreamPoisonIT {
         poison.add(new PoisonRecords.Poison("state-past-the-limit", growing,
                 EventJson.toBytes(Leads.lead(growing).page("https://" + growing + "/b").description("b".repeat(250_000)).build())));
 
-        PoisonRun feed = new PoisonRun(SharedInfra.kafka().bootstrapServers(), Topics.RAW_LEADS.name());
-        List<PoisonRun.Sent> sent = feed.send(poison, Topics.RAW_LEADS.eventType());
+        DeadLetterFuzz feed = new DeadLetterFuzz(SharedInfra.kafka().bootstrapServers());
+        List<DeadLetterFuzz.Landed> sent = feed.feed(Topics.RAW_LEADS.name(), Topics.RAW_LEADS.eventType(), poison);
         probe.send(Topics.RAW_LEADS, validId, valid);
 
         // the valid lead, and the growing one as its first page left it
         probe.readUntil(Topics.SCORED_LEADS.name(), WAIT, rs -> probe.values(Topics.SCORED_LEADS, rs).stream()
                 .map(ScoredLead::leadId).filter(id -> id.equals(validId) || id.equals(growing)).distinct().count() == 2);
-        feed.awaitDeadLettered("scoring-stream", WAIT);
-
-        Map<String, Long> perPoison = feed.deadLettersPerPoison("scoring-stream", Duration.ofSeconds(5));
-        assertThat(perPoison).hasSize(sent.size()).allSatisfy((name, count) -> assertThat(count).as(name).isEqualTo(1L));
+        feed.assertEachDeadLetteredOnce("scoring-stream", sent, WAIT);
         assertThat(streams.state()).isEqualTo(KafkaStreams.State.RUNNING);
         List<ConsumerRecord<byte[], byte[]>> dlq = probe.readFor(Topics.RAW_LEADS.dlq(), Duration.ofSeconds(1));
         assertThat(dlq).filteredOn(r -> growing.equals(key(r)))

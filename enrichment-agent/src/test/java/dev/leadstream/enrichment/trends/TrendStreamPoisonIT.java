@@ -3,7 +3,7 @@ package dev.leadstream.enrichment.trends;
 import dev.leadstream.enrichment.config.EnrichmentConfig;
 import dev.leadstream.local.testing.KafkaTestResource;
 import dev.leadstream.local.testing.PoisonRecords;
-import dev.leadstream.local.testing.PoisonRun;
+import dev.leadstream.local.testing.DeadLetterFuzz;
 import dev.leadstream.local.testing.SharedInfra;
 import dev.leadstream.local.testing.TopicProbe;
 import dev.leadstream.topics.EventJson;
@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,8 +48,8 @@ class TrendStreamPoisonIT {
         List<PoisonRecords.Poison> poison = PoisonRecords.against(valid.leadId(), EventJson.toJson(valid),
                 List.of("leadId"), run.hashCode());
 
-        PoisonRun feed = new PoisonRun(SharedInfra.kafka().bootstrapServers(), Topics.SCORED_LEADS.name());
-        List<PoisonRun.Sent> sent = feed.send(poison, Topics.SCORED_LEADS.eventType());
+        DeadLetterFuzz feed = new DeadLetterFuzz(SharedInfra.kafka().bootstrapServers());
+        List<DeadLetterFuzz.Landed> sent = feed.feed(Topics.SCORED_LEADS.name(), Topics.SCORED_LEADS.eventType(), poison);
         // scored-leads is compacted: the broker refuses the record without a key, and nothing else
         assertThat(sent).hasSize(poison.size() - 1);
         probe.send(Topics.SCORED_LEADS, valid.leadId(), valid);
@@ -58,9 +57,7 @@ class TrendStreamPoisonIT {
         String board = TrendTerms.boardKey(valid);
         probe.readUntil(config.trends().boardsTopic(), WAIT, rs -> rs.stream()
                 .anyMatch(r -> r.key() != null && board.equals(new String(r.key(), StandardCharsets.UTF_8))));
-        feed.awaitDeadLettered(TrendTopology.AGENT, WAIT);
-        Map<String, Long> perPoison = feed.deadLettersPerPoison(TrendTopology.AGENT, Duration.ofSeconds(5));
-        assertThat(perPoison).hasSize(sent.size()).allSatisfy((name, count) -> assertThat(count).as(name).isEqualTo(1L));
+        feed.assertEachDeadLetteredOnce(TrendTopology.AGENT, sent, WAIT);
         assertThat(streams.state()).isEqualTo(KafkaStreams.State.RUNNING);
     }
 }

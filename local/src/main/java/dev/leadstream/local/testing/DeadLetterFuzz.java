@@ -1,5 +1,6 @@
 package dev.leadstream.local.testing;
 
+import dev.leadstream.local.infra.KafkaAuth;
 import dev.leadstream.local.testing.PoisonRecords.Poison;
 import dev.leadstream.topics.CloudEvents;
 import dev.leadstream.topics.DeadLetters;
@@ -18,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -42,10 +44,10 @@ public final class DeadLetterFuzz {
     /** Writes the poison in order; a record the broker itself refuses is left out of the result. */
     public List<Landed> feed(String topic, String eventType, List<Poison> poison) {
         List<Landed> landed = new ArrayList<>();
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * 1024 * 1024), new ByteArraySerializer(), new ByteArraySerializer())) {
+        Map<String, Object> settings = new HashMap<>(KafkaAuth.adminFor(bootstrapServers));
+        settings.put(ProducerConfig.ACKS_CONFIG, "all");
+        settings.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * 1024 * 1024);
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(settings, new ByteArraySerializer(), new ByteArraySerializer())) {
             for (Poison p : poison) {
                 ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic,
                         p.key() == null ? null : p.key().getBytes(StandardCharsets.UTF_8), p.value());
