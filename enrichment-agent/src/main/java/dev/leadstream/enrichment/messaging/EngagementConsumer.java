@@ -2,8 +2,8 @@ package dev.leadstream.enrichment.messaging;
 
 import dev.leadstream.enrichment.Enricher;
 import dev.leadstream.topics.DeadLetters;
-import dev.leadstream.topics.EventJson;
 import dev.leadstream.topics.event.Engagement;
+import dev.leadstream.topics.messaging.IncomingEvent;
 import dev.leadstream.topics.messaging.RecordOutcome;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
@@ -39,11 +39,7 @@ public class EngagementConsumer {
     }
 
     private static Engagement engagementOf(KafkaRecord<String, byte[]> record) {
-        DeadLetters.requireKey(record.getKey());
-        Engagement engagement = EventJson.read(DeadLetters.requireUtf8(record.getPayload()), Engagement.class);
-        if (engagement == null) {
-            throw new EventJson.MalformedEventException("the value is JSON null, not an Engagement");
-        }
+        Engagement engagement = IncomingEvent.read(record, Engagement.class);
         DeadLetters.requireId("eventId", engagement.eventId());
         DeadLetters.requireId("leadId", engagement.leadId());
         if (!Engagement.TYPES.contains(engagement.type())) {

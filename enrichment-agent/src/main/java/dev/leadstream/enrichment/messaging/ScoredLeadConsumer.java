@@ -2,8 +2,8 @@ package dev.leadstream.enrichment.messaging;
 
 import dev.leadstream.enrichment.Enricher;
 import dev.leadstream.topics.DeadLetters;
-import dev.leadstream.topics.EventJson;
 import dev.leadstream.topics.event.ScoredLead;
+import dev.leadstream.topics.messaging.IncomingEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -77,11 +77,7 @@ public class ScoredLeadConsumer {
     }
 
     static ScoredLead leadOf(KafkaRecord<String, byte[]> record) {
-        DeadLetters.requireKey(record.getKey());
-        ScoredLead lead = EventJson.read(DeadLetters.requireUtf8(record.getPayload()), ScoredLead.class);
-        if (lead == null) {
-            throw new EventJson.MalformedEventException("the value is JSON null, not a ScoredLead");
-        }
+        ScoredLead lead = IncomingEvent.read(record, ScoredLead.class);
         DeadLetters.requireId("leadId", lead.leadId());
         return lead;
     }

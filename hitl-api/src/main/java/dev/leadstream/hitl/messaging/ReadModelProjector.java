@@ -5,13 +5,13 @@ import dev.leadstream.hitl.repository.DiscoveryRepository;
 import dev.leadstream.hitl.repository.DraftRepository;
 import dev.leadstream.hitl.repository.LeadRepository;
 import dev.leadstream.topics.DeadLetters;
-import dev.leadstream.topics.EventJson;
 import dev.leadstream.topics.event.DiscoveryProgress;
 import dev.leadstream.topics.event.Draft;
 import dev.leadstream.topics.event.Engagement;
 import dev.leadstream.topics.event.EnrichedLead;
 import dev.leadstream.topics.event.Provenance;
 import dev.leadstream.topics.event.ScoredLead;
+import dev.leadstream.topics.messaging.IncomingEvent;
 import dev.leadstream.topics.messaging.RecordOutcome;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -98,7 +98,7 @@ public class ReadModelProjector {
     }
 
     private static ScoredLead scoredLeadOf(KafkaRecord<String, byte[]> record) {
-        ScoredLead lead = read(record, ScoredLead.class);
+        ScoredLead lead = IncomingEvent.read(record, ScoredLead.class);
         DeadLetters.requireId("leadId", lead.leadId());
         return lead;
     }
@@ -123,15 +123,6 @@ public class ReadModelProjector {
                 OutgoingKafkaRecordMetadata.<String>builder().withKey(record.getKey()).withHeaders(why).build()));
     }
 
-    /** The event the record carries: keyed, UTF-8, JSON of the type, not JSON null. */
-    private static <T> T read(KafkaRecord<String, byte[]> record, Class<T> type) {
-        DeadLetters.requireKey(record.getKey());
-        T event = EventJson.read(DeadLetters.requireUtf8(record.getPayload()), type);
-        if (event == null) {
-            throw new EventJson.MalformedEventException("the value is JSON null, not a " + type.getSimpleName());
-        }
-        return event;
-    }
     /** One lead after the other in the batch's transaction, so a lead scored twice ends at its last score. */
     private Uni<Void> project(Mutiny.Session session, List<ScoredLead> scored, int index) {
         if (index == scored.size()) {
@@ -152,7 +143,7 @@ public class ReadModelProjector {
 
     @Incoming("enriched-leads")
     public Uni<Void> onEnriched(KafkaRecord<String, byte[]> record) {
-        return OUTCOME.settle(record, () -> projectEnriched(read(record, EnrichedLead.class)));
+        return OUTCOME.settle(record, () -> projectEnriched(IncomingEvent.read(record, EnrichedLead.class)));
     }
 
     private Uni<Void> projectEnriched(EnrichedLead lead) {
@@ -168,7 +159,7 @@ public class ReadModelProjector {
 
     @Incoming("drafts")
     public Uni<Void> onDraft(KafkaRecord<String, byte[]> record) {
-        return OUTCOME.settle(record, () -> projectDraft(read(record, Draft.class)));
+        return OUTCOME.settle(record, () -> projectDraft(IncomingEvent.read(record, Draft.class)));
     }
 
     private Uni<Void> projectDraft(Draft draft) {
@@ -185,7 +176,7 @@ public class ReadModelProjector {
 
     @Incoming("discovery-progress")
     public Uni<Void> onDiscoveryProgress(KafkaRecord<String, byte[]> record) {
-        return OUTCOME.settle(record, () -> projectProgress(read(record, DiscoveryProgress.class)));
+        return OUTCOME.settle(record, () -> projectProgress(IncomingEvent.read(record, DiscoveryProgress.class)));
     }
 
     private Uni<Void> projectProgress(DiscoveryProgress progress) {
@@ -202,7 +193,7 @@ public class ReadModelProjector {
 
     @Incoming("engagement")
     public Uni<Void> onEngagement(KafkaRecord<String, byte[]> record) {
-        return OUTCOME.settle(record, () -> projectEngagement(read(record, Engagement.class),
+        return OUTCOME.settle(record, () -> projectEngagement(IncomingEvent.read(record, Engagement.class),
                 new String(record.getPayload(), StandardCharsets.UTF_8)));
     }
 

@@ -1,11 +1,11 @@
 package dev.leadstream.outreach.messaging;
 
 import dev.leadstream.topics.DeadLetters;
-import dev.leadstream.topics.EventJson;
 import dev.leadstream.topics.event.Approval;
 import dev.leadstream.topics.event.Draft;
 import dev.leadstream.topics.event.Engagement;
 import dev.leadstream.topics.event.Provenance;
+import dev.leadstream.topics.messaging.IncomingEvent;
 import dev.leadstream.topics.messaging.RecordOutcome;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -52,7 +52,7 @@ public class DraftApprovedConsumer {
     }
 
     private void send(KafkaRecord<String, byte[]> record) {
-        Approval approval = decision(record);
+        Approval approval = IncomingEvent.decision(record);
         if (!approval.isDraftApproved()) {
             return;
         }
@@ -74,22 +74,6 @@ public class DraftApprovedConsumer {
             case ALREADY_SENT -> LOG.debugf("draft %s was sent before; announcing it again", draft.draftId());
         }
         publisher.publish(sent);
-    }
-
-    /** The decision the record carries, of a type the contract knows, or why there is none. */
-    private static Approval decision(KafkaRecord<String, byte[]> record) {
-        DeadLetters.requireKey(record.getKey());
-        Approval approval = EventJson.read(DeadLetters.requireUtf8(record.getPayload()), Approval.class);
-        if (approval == null) {
-            throw new EventJson.MalformedEventException("the value is JSON null, not an Approval");
-        }
-        DeadLetters.requireId("eventId", approval.eventId());
-        DeadLetters.requireId("leadId", approval.leadId());
-        if (!approval.isLeadSelected() && !approval.isDraftApproved()) {
-            throw new IllegalArgumentException("an Approval of no known type (" + Approval.LEAD_SELECTED + " or "
-                    + Approval.DRAFT_APPROVED + ")");
-        }
-        return approval;
     }
 
     /** Checked before the ledger is claimed, so a draft that could never be sent is not left pending. */

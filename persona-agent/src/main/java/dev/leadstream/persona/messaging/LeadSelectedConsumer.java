@@ -7,6 +7,7 @@ import dev.leadstream.topics.EventJson;
 import dev.leadstream.topics.Topics;
 import dev.leadstream.topics.event.Approval;
 import dev.leadstream.topics.event.Draft;
+import dev.leadstream.topics.messaging.IncomingEvent;
 import dev.leadstream.topics.messaging.RecordOutcome;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -41,7 +42,7 @@ public class LeadSelectedConsumer {
     }
 
     private Uni<Void> write(KafkaRecord<String, byte[]> record) {
-        Approval approval = decision(record);
+        Approval approval = IncomingEvent.decision(record);
         if (!approval.isLeadSelected()) {
             return Uni.createFrom().voidItem();
         }
@@ -55,21 +56,5 @@ public class LeadSelectedConsumer {
                 .withHeaders(new RecordHeaders(CloudEvents.headers(Topics.DRAFTS.eventType(), "/leadstream/persona-agent")))
                 .build();
         return drafts.sendMessage(Message.of(EventJson.toJson(draft)).addMetadata(metadata));
-    }
-
-    /** The decision the record carries, of a type the contract knows, or why there is none. */
-    static Approval decision(KafkaRecord<String, byte[]> record) {
-        DeadLetters.requireKey(record.getKey());
-        Approval approval = EventJson.read(DeadLetters.requireUtf8(record.getPayload()), Approval.class);
-        if (approval == null) {
-            throw new EventJson.MalformedEventException("the value is JSON null, not an Approval");
-        }
-        DeadLetters.requireId("eventId", approval.eventId());
-        DeadLetters.requireId("leadId", approval.leadId());
-        if (!approval.isLeadSelected() && !approval.isDraftApproved()) {
-            throw new IllegalArgumentException("an Approval of no known type (" + Approval.LEAD_SELECTED + " or "
-                    + Approval.DRAFT_APPROVED + ")");
-        }
-        return approval;
     }
 }

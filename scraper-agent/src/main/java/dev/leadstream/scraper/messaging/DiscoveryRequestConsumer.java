@@ -10,6 +10,7 @@ import dev.leadstream.topics.Topics;
 import dev.leadstream.topics.event.DiscoveryProgress;
 import dev.leadstream.topics.event.DiscoveryRequest;
 import dev.leadstream.topics.event.RawLead;
+import dev.leadstream.topics.messaging.IncomingEvent;
 import dev.leadstream.topics.messaging.RecordOutcome;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -61,11 +62,7 @@ public class DiscoveryRequestConsumer {
     }
 
     private void run(KafkaRecord<String, byte[]> record) {
-        DeadLetters.requireKey(record.getKey());
-        DiscoveryRequest request = EventJson.read(DeadLetters.requireUtf8(record.getPayload()), DiscoveryRequest.class);
-        if (request == null) {
-            throw new EventJson.MalformedEventException("the value is JSON null, not a DiscoveryRequest");
-        }
+        DiscoveryRequest request = IncomingEvent.read(record, DiscoveryRequest.class);
         DeadLetters.requireId("requestId", request.requestId());
         List<String> problems = DiscoveryRequestRules.problems(request);
         if (!problems.isEmpty()) {

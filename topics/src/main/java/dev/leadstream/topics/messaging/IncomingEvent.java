@@ -1,0 +1,35 @@
+package dev.leadstream.topics.messaging;
+
+import dev.leadstream.topics.DeadLetters;
+import dev.leadstream.topics.EventJson;
+import dev.leadstream.topics.event.Approval;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+
+/** Reads the event a consumed record carries, or says why it cannot be read (then it is a dead letter). */
+public final class IncomingEvent {
+
+    private IncomingEvent() {
+    }
+
+    /** The event: keyed, UTF-8, JSON of the type, not JSON null. */
+    public static <T> T read(KafkaRecord<String, byte[]> record, Class<T> type) {
+        DeadLetters.requireKey(record.getKey());
+        T event = EventJson.read(DeadLetters.requireUtf8(record.getPayload()), type);
+        if (event == null) {
+            throw new EventJson.MalformedEventException("the value is JSON null, not a " + type.getSimpleName());
+        }
+        return event;
+    }
+
+    /** A decision with its ids, of a type the contract knows. */
+    public static Approval decision(KafkaRecord<String, byte[]> record) {
+        Approval approval = read(record, Approval.class);
+        DeadLetters.requireId("eventId", approval.eventId());
+        DeadLetters.requireId("leadId", approval.leadId());
+        if (!approval.isLeadSelected() && !approval.isDraftApproved()) {
+            throw new IllegalArgumentException("an Approval of no known type (" + Approval.LEAD_SELECTED + " or "
+                    + Approval.DRAFT_APPROVED + ")");
+        }
+        return approval;
+    }
+}
