@@ -141,6 +141,11 @@ class DecisionRulesIT {
                 .post("/api/leads/bulk/reject").then().statusCode(200);
         given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(Map.of("leadIds", List.of(a), "comment", "no"))
                 .post("/api/leads/bulk/reject").then().statusCode(422).body("detail", containsString("different request"));
+        // leads the first call never named: the key still covers the whole call, so nothing is decided
+        String c = lead();
+        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(Map.of("leadIds", List.of(c), "comment", "no"))
+                .post("/api/leads/bulk/reject").then().statusCode(422).body("detail", containsString("different request"));
+        given().get("/api/leads/" + c).then().statusCode(200).body("status", equalTo("new"));
     }
 
     private static String lead() throws Exception {

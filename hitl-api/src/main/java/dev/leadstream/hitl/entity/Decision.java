@@ -40,6 +40,10 @@ public class Decision {
     @Column(name = "request_hash")
     public String requestHash;
 
+    /** For a bulk call: its key's scope, shared by every decision the call made. */
+    @Column(name = "idempotency_scope")
+    public String idempotencyScope;
+
     public static Decision of(String kind, String leadId, String subjectId, String reviewer, String idempotencyKey) {
         Decision decision = new Decision();
         decision.id = UUID.randomUUID();

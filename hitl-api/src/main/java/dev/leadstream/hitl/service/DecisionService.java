@@ -191,6 +191,7 @@ public class DecisionService {
                 } else {
                     Decision decision = decision(kind, leadId, leadId, reviewer,
                             Idempotency.of(idempotencyKey, reviewer, kind, leadId, request));
+                    decision.idempotencyScope = Idempotency.bulkScope(idempotencyKey, reviewer, kind);
                     decision.comment = comment;
                     entities.addAll(decide.entities(row, decision));
                     decided.add(leadId);
@@ -204,22 +205,24 @@ public class DecisionService {
         }));
     }
 
-    /** A bulk call's earlier answer: the leads its key decided; the rest were skipped then too. */
+    /**
+     * A bulk call's earlier answer: the leads its key decided; the rest were skipped then too. The
+     * key covers the whole call, so the same key with other leads or another comment is refused.
+     */
     private static Uni<BulkOutcome> replayBulk(Mutiny.Session session, String idempotencyKey, String reviewer, String kind,
                                                List<String> leadIds, String request) {
-        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+        String scope = Idempotency.bulkScope(idempotencyKey, reviewer, kind);
+        if (scope == null) {
             return Uni.createFrom().nullItem();
         }
-        Map<String, Idempotency> keys = new LinkedHashMap<>();
-        leadIds.forEach(id -> keys.put(Idempotency.of(idempotencyKey, reviewer, kind, id, request).scopedKey(),
-                Idempotency.of(idempotencyKey, reviewer, kind, id, request)));
-        return session.createSelectionQuery("from Decision where idempotencyKey in (:keys)", Decision.class)
-                .setParameter("keys", List.copyOf(keys.keySet()))
+        Idempotency asked = Idempotency.of(idempotencyKey, reviewer, kind, "bulk", request);
+        return session.createSelectionQuery("from Decision where idempotencyScope = :scope", Decision.class)
+                .setParameter("scope", scope)
                 .getResultList().map(found -> {
                     if (found.isEmpty()) {
                         return null;
                     }
-                    found.forEach(d -> keys.get(d.idempotencyKey).checkSameRequest(d.requestHash));
+                    found.forEach(d -> asked.checkSameRequest(d.requestHash));
                     List<String> decided = found.stream().map(d -> d.leadId).toList();
                     Map<String, String> skipped = new LinkedHashMap<>();
                     leadIds.stream().filter(id -> !decided.contains(id)).forEach(id -> skipped.put(id, "skipped by the first call with this key"));

@@ -31,6 +31,11 @@ public record Idempotency(String scopedKey, String requestHash) {
         return new Idempotency(sha256(reviewer + '\u0000' + action + '\u0000' + target + '\u0000' + key), sha256(request));
     }
 
+    /** The scope of a whole bulk call's key: the reviewer, the action and the key, whatever the leads. */
+    public static String bulkScope(String key, String reviewer, String action) {
+        return key == null || key.isBlank() ? null : sha256(reviewer + '\u0000' + action + '\u0000' + "bulk" + '\u0000' + key);
+    }
+
     public boolean given() {
         return scopedKey != null;
     }
