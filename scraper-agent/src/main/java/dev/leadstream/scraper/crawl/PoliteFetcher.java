@@ -91,8 +91,8 @@ public final class PoliteFetcher implements AutoCloseable {
         String normal = normalise(url);
         if (normal == null) {
             URI raw = safeUri(url);
-            Optional<String> disguised = AddressGuard.disguise(raw);
-            return disguised.isPresent() ? new FetchOutcome.Refused(raw, disguised.get())
+            Optional<String> refused = AddressGuard.disguise(raw).or(() -> guard.ipv6LiteralRefusal(raw));
+            return refused.isPresent() ? new FetchOutcome.Refused(raw, refused.get())
                     : new FetchOutcome.Failed(raw, "not an http(s) URL", false);
         }
         return follow(URI.create(normal), kind, obeyRobots);

@@ -136,6 +136,25 @@ public final class AddressGuard {
         return host == null ? Optional.empty() : HostLiteral.refusal(host);
     }
 
+    /**
+     * Why a URL whose host is an IPv6 literal is refused, or empty: for URLs the normaliser gave up
+     * on, which must still be reported as refused rather than failed. Never looks a name up.
+     */
+    public Optional<String> ipv6LiteralRefusal(URI url) {
+        String host = host(url);
+        if (host == null || !host.startsWith("[")) {
+            return Optional.empty();
+        }
+        try {
+            resolve(url);
+            return Optional.empty();
+        } catch (RefusedAddressException e) {
+            return Optional.of(e.getMessage());
+        } catch (UnknownHostException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The host as written; {@link URI#getHost()} is null for forms such as {@code 127.1}, so it is read from the authority. */
     public static String host(URI url) {
         if (url.getHost() != null) {

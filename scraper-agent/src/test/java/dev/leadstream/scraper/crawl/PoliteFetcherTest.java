@@ -62,6 +62,13 @@ class PoliteFetcherTest {
     }
 
     @Test
+    void reportsAnIpv6LoopbackSeedAsRefusedNotFailed() {
+        // the URL normaliser gives up on IPv6 literals; the guard must still have its say
+        assertThat(fetcher.fetch("http://[::1]:" + web.port() + "/", ContentKind.HTML))
+                .isInstanceOfSatisfying(FetchOutcome.Refused.class, r -> assertThat(r.reason()).contains("::1"));
+    }
+
+    @Test
     void refusesTheStacksOwnPortsOnAnAllowedAddress() throws Exception {
         List<String> seen = new CopyOnWriteArrayList<>();
         HttpServer reviewApi = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
