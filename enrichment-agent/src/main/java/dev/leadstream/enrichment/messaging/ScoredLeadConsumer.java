@@ -61,7 +61,7 @@ public class ScoredLeadConsumer {
         List<Uni<Void>> rejected = new ArrayList<>();
         for (KafkaRecord<String, byte[]> record : batch) {
             try {
-                ScoredLead lead = leadOf(record);
+                ScoredLead lead = IncomingEvent.scoredLead(record);
                 latest.remove(lead.leadId());
                 latest.put(lead.leadId(), new Read(record, lead));
             } catch (RuntimeException e) {
@@ -76,11 +76,6 @@ public class ScoredLeadConsumer {
                 .chain(() -> Uni.createFrom().completionStage(batch.ack()));
     }
 
-    static ScoredLead leadOf(KafkaRecord<String, byte[]> record) {
-        ScoredLead lead = IncomingEvent.read(record, ScoredLead.class);
-        DeadLetters.requireId("leadId", lead.leadId());
-        return lead;
-    }
 
     /** The leads together; when that fails in our code, each alone, dead-lettering the ones that fail again. */
     private Uni<Void> enrich(List<Read> leads) {

@@ -82,7 +82,7 @@ public class ReadModelProjector {
         List<Uni<Void>> deadLetters = new ArrayList<>();
         for (KafkaRecord<String, byte[]> record : batch) {
             try {
-                scored.add(new Read(record, scoredLeadOf(record)));
+                scored.add(new Read(record, IncomingEvent.scoredLead(record)));
             } catch (RuntimeException e) {
                 deadLetters.add(deadLetter(record, e));
             }
@@ -97,11 +97,6 @@ public class ReadModelProjector {
     private record Read(KafkaRecord<String, byte[]> record, ScoredLead lead) {
     }
 
-    private static ScoredLead scoredLeadOf(KafkaRecord<String, byte[]> record) {
-        ScoredLead lead = IncomingEvent.read(record, ScoredLead.class);
-        DeadLetters.requireId("leadId", lead.leadId());
-        return lead;
-    }
 
     private Uni<Void> projectScored(List<Read> scored) {
         if (scored.isEmpty()) {

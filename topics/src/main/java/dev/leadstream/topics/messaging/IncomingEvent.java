@@ -3,6 +3,7 @@ package dev.leadstream.topics.messaging;
 import dev.leadstream.topics.DeadLetters;
 import dev.leadstream.topics.EventJson;
 import dev.leadstream.topics.event.Approval;
+import dev.leadstream.topics.event.ScoredLead;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 
 /** Reads the event a consumed record carries, or says why it cannot be read (then it is a dead letter). */
@@ -19,6 +20,13 @@ public final class IncomingEvent {
             throw new EventJson.MalformedEventException("the value is JSON null, not a " + type.getSimpleName());
         }
         return event;
+    }
+
+    /** A scored lead with its lead id. */
+    public static ScoredLead scoredLead(KafkaRecord<String, byte[]> record) {
+        ScoredLead lead = read(record, ScoredLead.class);
+        DeadLetters.requireId("leadId", lead.leadId());
+        return lead;
     }
 
     /** A decision with its ids, of a type the contract knows. */
