@@ -1,6 +1,7 @@
 package dev.leadstream.topics;
 
 import dev.leadstream.topics.event.Approval;
+import dev.leadstream.topics.event.Campaign;
 import dev.leadstream.topics.event.DiscoveryProgress;
 import dev.leadstream.topics.event.DiscoveryRequest;
 import dev.leadstream.topics.event.Draft;
@@ -26,9 +27,12 @@ public final class Topics {
             new Topic<>("scored-leads", ScoredLead.class, "dev.leadstream.lead.scored");
     public static final Topic<EnrichedLead> ENRICHED_LEADS =
             new Topic<>("enriched-leads", EnrichedLead.class, "dev.leadstream.lead.enriched");
-    /** Carries two event types; the record's own {@code type} names which. */
+    /** Carries three event types; the record's own {@code type} names which. */
     public static final Topic<Approval> APPROVED =
             new Topic<>("approved", Approval.class, "dev.leadstream.approval");
+    /** Compacted: the latest version of every campaign. */
+    public static final Topic<Campaign> CAMPAIGNS =
+            new Topic<>("campaigns", Campaign.class, "dev.leadstream.campaign.published");
     public static final Topic<Draft> DRAFTS =
             new Topic<>("drafts", Draft.class, "dev.leadstream.draft.written");
     public static final Topic<Engagement> ENGAGEMENT =
@@ -37,7 +41,7 @@ public final class Topics {
             new Topic<>("scoring-model", ScoringModel.class, "dev.leadstream.scoring-model.published");
 
     private static final List<Topic<?>> ALL = List.of(
-            DISCOVERY_REQUESTS, DISCOVERY_PROGRESS, RAW_LEADS, SCORED_LEADS, ENRICHED_LEADS, APPROVED, DRAFTS, ENGAGEMENT, SCORING_MODEL);
+            DISCOVERY_REQUESTS, DISCOVERY_PROGRESS, RAW_LEADS, SCORED_LEADS, ENRICHED_LEADS, APPROVED, CAMPAIGNS, DRAFTS, ENGAGEMENT, SCORING_MODEL);
 
     private Topics() {
     }

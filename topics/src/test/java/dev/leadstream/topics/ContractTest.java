@@ -35,6 +35,8 @@ class ContractTest {
                 Arguments.of("draft.json", SampleEvents.draft()),
                 Arguments.of("approval.json", SampleEvents.leadSelected()),
                 Arguments.of("approval.json", SampleEvents.draftApproved()),
+                Arguments.of("approval.json", SampleEvents.regenerate()),
+                Arguments.of("campaign.json", SampleEvents.campaign()),
                 Arguments.of("engagement.json", SampleEvents.engagement()),
                 Arguments.of("scoring-model.json", SampleEvents.scoringModel()));
     }
@@ -87,20 +89,25 @@ class ContractTest {
     }
 
     @Test
-    void leadKeyedTopicsAreCoPartitionedAndTheModelIsCompacted() throws IOException {
+    void leadKeyedTopicsAreCoPartitionedAndTablesAreCompacted() throws IOException {
         JsonNode doc = asyncApi();
+        JsonNode messages = doc.path("components").path("messages");
         Set<Integer> leadKeyedPartitions = new HashSet<>();
+        Set<String> leadKeyed = new TreeSet<>();
         doc.path("channels").forEach(channel -> {
             String address = channel.path("address").asText();
             JsonNode kafka = channel.path("bindings").path("kafka");
-            if (!address.endsWith(".dlq") && !address.startsWith("discovery-")
-                    && !address.equals(Topics.SCORING_MODEL.name())) {
+            String message = channel.path("messages").elements().next().path("$ref").asText().replace("#/components/messages/", "");
+            String key = messages.path(message).path("bindings").path("kafka").path("key").path("description").asText();
+            if (!address.endsWith(".dlq") && key.equals("lead id")) {
+                leadKeyed.add(address);
                 leadKeyedPartitions.add(kafka.path("partitions").asInt());
             }
-            if (address.equals(Topics.SCORING_MODEL.name()) || address.equals(Topics.DISCOVERY_PROGRESS.name())) {
-                assertThat(kafka.path("topicConfiguration").path("cleanup.policy").toString()).contains("compact");
+            if (List.of(Topics.SCORING_MODEL.name(), Topics.DISCOVERY_PROGRESS.name(), Topics.CAMPAIGNS.name()).contains(address)) {
+                assertThat(kafka.path("topicConfiguration").path("cleanup.policy").toString()).as(address).contains("compact");
             }
         });
+        assertThat(leadKeyed).contains(Topics.RAW_LEADS.name(), Topics.APPROVED.name(), Topics.DRAFTS.name());
         assertThat(leadKeyedPartitions).hasSize(1);
     }
 

@@ -1,6 +1,7 @@
 package dev.leadstream.topics;
 
 import dev.leadstream.topics.event.Approval;
+import dev.leadstream.topics.event.Campaign;
 import dev.leadstream.topics.event.DiscoveryProgress;
 import dev.leadstream.topics.event.DiscoveryRequest;
 import dev.leadstream.topics.event.Draft;
@@ -91,22 +92,52 @@ final class SampleEvents {
                 PROVENANCE);
     }
 
+    static Campaign campaign() {
+        return new Campaign("spring-bakers", 2, "Spring for bakers", Campaign.ACTIVE,
+                new Campaign.Offering("OvenBook", "Online ordering for bakeries",
+                        List.of(new Campaign.Statement("pre-orders", "value", "Customers pre-order bread for collection.",
+                                "brief:3", Map.of("de", "Kunden bestellen Brot zur Abholung vor.")),
+                                new Campaign.Statement("price", "price", "From GBP 29 a month.", "https://ovenbook.example/pricing", Map.of()))),
+                new Campaign.Sender("Sam Carter", "OvenBook Ltd", "Founder", "sam@ovenbook.example", "replies@ovenbook.example",
+                        "2 Canal Street, Leeds LS1 4AB, United Kingdom", "https://ovenbook.example/"),
+                "warm, brief", "a 15-minute call", List.of("email", "instagram"), List.of("en", "de"), List.of("uk-food"),
+                List.of(new Campaign.Step(0, 0, "intro"), new Campaign.Step(1, 3, "follow-up"), new Campaign.Step(2, 8, "last")),
+                new Campaign.SendPreferences("Europe/London", List.of("MON", "TUE", "WED", "THU", "FRI"), "09:00", "17:00", 50),
+                "ana", AT, PROVENANCE);
+    }
+
     static Draft draft() {
+        Draft.Statement aboutLead = new Draft.Statement("s1", "You bake sourdough in Leeds.", "lead",
+                List.of("lead:description", "lead:location.city"), Draft.Statement.SUPPORTED, null);
+        Draft.Statement aboutOffering = new Draft.Statement("s2", "From GBP 29 a month.", "offering",
+                List.of("campaign:price"), Draft.Statement.UNSUPPORTED, "GBP 29 is in no cited fact");
         return new Draft("draft-1", "rose-bakery.example", 1,
-                new Draft.Persona("Owner of a neighbourhood bakery", "warm", List.of("sourdough")),
+                new Draft.Persona("Owner of a neighbourhood bakery", "warm", List.of("sourdough"), "the owner", List.of(aboutLead)),
                 new Draft.Email("hello@rose-bakery.example", "Hello Rose Bakery", "Hi there", "<p>Hi there</p>"),
                 List.of(new Draft.SocialPost("instagram", "Love your sourdough")),
                 List.of(new Draft.Claim("You bake sourdough", List.of("description"))),
                 List.of(new Draft.GuardrailFinding("grounded", "info", "every claim has a fact")),
-                PROVENANCE, "uk-food");
+                PROVENANCE, "uk-food", "spring-bakers", 2, "en",
+                List.of(new Draft.Message("email:0:signal-led", "email", 0, 0, "hello@rose-bakery.example", "Sourdough pre-orders",
+                                "A thought for Rose Bakery", "Hi there", "<p>Hi there</p><p><a href=\"{{unsubscribe_url}}\">Unsubscribe</a></p>",
+                                List.of(), null, List.of(aboutLead, aboutOffering)),
+                        new Draft.Message("tiktok:0:story", "tiktok", 0, 0, null, null, null, "Bread, pre-ordered", null,
+                                List.of("sourdough"), "Show the queue, then the pre-order", List.of())),
+                List.of(new Draft.Fact("lead:description", "lead", "description", "Sourdough bakers", PAGE),
+                        new Draft.Fact("campaign:price", "campaign", "price", "From GBP 29 a month.", "https://ovenbook.example/pricing")),
+                new Draft.Generation("llm", "gpt-test", "Write an email", 0.4, 812, 230, 2, null, "shorter", List.of("example-7")));
     }
 
     static Approval leadSelected() {
-        return new Approval("evt-1", Approval.LEAD_SELECTED, "rose-bakery.example", "ana", AT, scoredLead(), null);
+        return Approval.leadSelected("evt-1", scoredLead(), enrichedLead().signals(), campaign(), "ana");
+    }
+
+    static Approval regenerate() {
+        return Approval.regenerate("evt-4", scoredLead(), enrichedLead().signals(), campaign(), draft(), "shorter", "ana");
     }
 
     static Approval draftApproved() {
-        return new Approval("evt-2", Approval.DRAFT_APPROVED, "rose-bakery.example", "ana", AT, null, draft());
+        return Approval.draftApproved("evt-2", draft(), "ana");
     }
 
     static Engagement engagement() {

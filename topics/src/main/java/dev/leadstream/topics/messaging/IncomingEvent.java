@@ -34,9 +34,9 @@ public final class IncomingEvent {
         Approval approval = read(record, Approval.class);
         DeadLetters.requireId("eventId", approval.eventId());
         DeadLetters.requireId("leadId", approval.leadId());
-        if (!approval.isLeadSelected() && !approval.isDraftApproved()) {
-            throw new IllegalArgumentException("an Approval of no known type (" + Approval.LEAD_SELECTED + " or "
-                    + Approval.DRAFT_APPROVED + ")");
+        if (!approval.isLeadSelected() && !approval.isRegenerate() && !approval.isDraftApproved()) {
+            throw new IllegalArgumentException("an Approval of no known type (" + Approval.LEAD_SELECTED + ", "
+                    + Approval.DRAFT_REGENERATE + " or " + Approval.DRAFT_APPROVED + ")");
         }
         return approval;
     }

@@ -1,0 +1,35 @@
+package dev.leadstream.persona.writer;
+
+import dev.leadstream.topics.event.Campaign;
+import dev.leadstream.topics.event.Draft;
+import dev.leadstream.topics.event.EnrichedLead;
+import dev.leadstream.topics.event.ScoredLead;
+
+import java.util.List;
+
+/**
+ * Everything a writer may use for one lead and campaign. The facts are the only things the
+ * content may claim; the style examples show how content that worked was written, never what is
+ * true of this lead.
+ *
+ * @param language    the language to write in
+ * @param instruction a reviewer's instruction for a new version ("shorter"), or null
+ * @param previous    the version this one replaces, or null for a first draft
+ */
+public record Brief(
+        ScoredLead lead,
+        List<EnrichedLead.Signal> signals,
+        Campaign campaign,
+        Draft.Persona persona,
+        List<Draft.Fact> facts,
+        String language,
+        String instruction,
+        Draft previous,
+        List<StyleExample> examples) {
+
+    public Brief {
+        signals = signals == null ? List.of() : List.copyOf(signals);
+        facts = facts == null ? List.of() : List.copyOf(facts);
+        examples = examples == null ? List.of() : List.copyOf(examples);
+    }
+}
