@@ -55,7 +55,8 @@ class OutreachAgentIT {
     void anApprovedDraftIsSentExactlyOnceAndAnnounced() throws Exception {
         String recipient = "owner-" + UUID.randomUUID() + "@rose.test";
         Draft draft = new Draft(UUID.randomUUID().toString(), "rose.test", 1, new Draft.Persona("owner", "warm", List.of()),
-                new Draft.Email(recipient, "Hello Rose", "Hi there", "<p>Hi there</p>"), List.of(), List.of(), List.of(),
+                new Draft.Email(recipient, "Hello Rose", "Hi there\nUnsubscribe: " + Draft.Message.UNSUBSCRIBE_PLACEHOLDER,
+                        "<p>Hi there</p><p><a href=\"" + Draft.Message.UNSUBSCRIBE_PLACEHOLDER + "\">Unsubscribe</a></p>"), List.of(), List.of(), List.of(),
                 Provenance.of("test", "1", null), "uk-food");
         Approval approval = Approval.draftApproved(UUID.randomUUID().toString(), draft, "ana");
         probe.send(Topics.APPROVED, draft.leadId(), approval);
@@ -71,6 +72,12 @@ class OutreachAgentIT {
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> toRecipient(recipient).size() == 1);
         MimeMessage message = toRecipient(recipient).get(0);
         assertThat(message.getSubject()).isEqualTo("Hello Rose");
+        String unsubscribe = "mailto:outreach@leadstream.local?subject=unsubscribe%20" + draft.draftId();
+        assertThat(message.getHeader("List-Unsubscribe")).containsExactly("<" + unsubscribe + ">");
+        MimeMultipart bodies = (MimeMultipart) message.getContent();
+        assertThat((String) bodies.getBodyPart(0).getContent()).endsWith("Unsubscribe: " + unsubscribe)
+                .doesNotContain(Draft.Message.UNSUBSCRIBE_PLACEHOLDER);
+        assertThat((String) bodies.getBodyPart(1).getContent()).contains("href=\"" + unsubscribe + "\"");
     }
 
     @Test

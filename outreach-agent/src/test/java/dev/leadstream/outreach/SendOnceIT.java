@@ -66,6 +66,7 @@ class SendOnceIT {
             public Optional<String> username() { return Optional.empty(); }
             public Optional<String> password() { return Optional.empty(); }
             public Duration timeout() { return Duration.ofSeconds(5); }
+            public Optional<String> unsubscribeMailbox() { return Optional.empty(); }
         };
     }
 }

@@ -47,10 +47,14 @@ public class SmtpSender {
 
         @WithDefault("15s")
         Duration timeout();
+
+        /** Where an unsubscribe request goes; the From address when not set. */
+        Optional<String> unsubscribeMailbox();
     }
 
     private final SmtpConfig config;
     private final Session session;
+    private final UnsubscribeLink unsubscribe;
 
     public SmtpSender(SmtpConfig config) {
         this.config = config;
@@ -65,6 +69,7 @@ public class SmtpSender {
         props.put("mail.smtp.timeout", Long.toString(config.timeout().toMillis()));
         props.put("mail.smtp.writetimeout", Long.toString(config.timeout().toMillis()));
         this.session = Session.getInstance(props);
+        this.unsubscribe = new UnsubscribeLink(config.unsubscribeMailbox().orElse(config.from()));
     }
 
     /**
@@ -82,13 +87,14 @@ public class SmtpSender {
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(draft.email().to(), true));
         message.setSubject(draft.email().subject(), "UTF-8");
         message.setHeader("X-LeadStream-Draft", draft.draftId());
+        message.setHeader("List-Unsubscribe", unsubscribe.header(draft.draftId()));
         MimeMultipart alternatives = new MimeMultipart("alternative");
         MimeBodyPart text = new MimeBodyPart();
-        text.setText(draft.email().textBody(), "UTF-8");
+        text.setText(unsubscribe.fill(draft.email().textBody(), draft.draftId()), "UTF-8");
         alternatives.addBodyPart(text);
         if (draft.email().htmlBody() != null) {
             MimeBodyPart html = new MimeBodyPart();
-            html.setContent(draft.email().htmlBody(), "text/html; charset=UTF-8");
+            html.setContent(unsubscribe.fill(draft.email().htmlBody(), draft.draftId()), "text/html; charset=UTF-8");
             alternatives.addBodyPart(html);
         }
         message.setContent(alternatives);

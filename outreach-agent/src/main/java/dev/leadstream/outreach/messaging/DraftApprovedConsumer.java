@@ -100,6 +100,7 @@ public class DraftApprovedConsumer {
         String eventId = UUID.nameUUIDFromBytes(("sent:" + key).getBytes(StandardCharsets.UTF_8)).toString();
         return new Engagement(eventId, draft.leadId(), Engagement.SENT, "email", draft.draftId(),
                 draft.segment() == null ? "default" : draft.segment(),
-                "v" + draft.version(), null, Instant.now(), Provenance.of("outreach-agent", "0.1.0", "smtp"));
+                draft.firstTouch("email").map(Draft.Message::variantId).orElse("v" + draft.version()), null, Instant.now(),
+                Provenance.of("outreach-agent", "0.1.0", "smtp"));
     }
 }

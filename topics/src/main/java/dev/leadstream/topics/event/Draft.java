@@ -168,6 +168,12 @@ public record Draft(
                 .filter(s -> Statement.UNSUPPORTED.equals(s.status())).toList();
     }
 
+    /** The primary (first) variant of the first touch on a channel; for email, what {@code email} holds. */
+    @JsonIgnore
+    public Optional<Message> firstTouch(String channel) {
+        return messages.stream().filter(m -> m.step() == 0 && channel.equals(m.channel())).findFirst();
+    }
+
     @JsonIgnore
     public Optional<Fact> fact(String id) {
         return facts.stream().filter(f -> f.id().equals(id)).findFirst();
