@@ -83,7 +83,7 @@ final class SampleEvents {
         return new SiteProfile("https://rose-bakery.example/", true, "WordPress 6.5", "width=device-width, initial-scale=1",
                 48_213, "Thu, 05 Nov 2026 10:00:00 GMT", List.of("https://rose-bakery.example/wp-includes/js/jquery.js"),
                 List.of("https://www.googletagmanager.com/gtm.js"), List.of("https://rose-bakery.example/wp-content/style.css"),
-                List.of("https://calendly.com/rose-bakery"), List.of("https://www.opentable.com/r/rose-bakery"), AT);
+                List.of("https://calendly.com/rose-bakery"), List.of("https://www.opentable.com/r/rose-bakery"), AT, "en");
     }
 
     static EnrichedLead enrichedLead() {

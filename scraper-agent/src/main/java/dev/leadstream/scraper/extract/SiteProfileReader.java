@@ -36,7 +36,14 @@ public final class SiteProfileReader {
         return new SiteProfile(url, url.startsWith("https://"), meta(page, "generator"), meta(page, "viewport"),
                 pageBytes, lastModified, absolute(page, "script[src]", "src"), inlineUrls(page),
                 absolute(page, "link[rel~=(?i)stylesheet][href]", "href"), absolute(page, "iframe[src]", "src"),
-                List.copyOf(links), fetchedAt);
+                List.copyOf(links), fetchedAt, language(page));
+    }
+
+    /** "de-AT" and "DE" both give "de"; anything that is not a language tag gives null. */
+    static String language(Document page) {
+        Element html = page.selectFirst("html[lang]");
+        String primary = html == null ? "" : html.attr("lang").trim().split("[-_]", 2)[0].toLowerCase(java.util.Locale.ROOT);
+        return primary.matches("[a-z]{2}") ? primary : null;
     }
 
     private static String meta(Document page, String name) {

@@ -56,6 +56,14 @@ class SiteProfileReaderTest {
     }
 
     @Test
+    void theDeclaredLanguageIsKeptAsItsPrimaryTwoLetterTag() {
+        assertThat(reader.read(Jsoup.parse("<html lang=\"de-AT\"><p>Hallo", "https://a.test/"), 8, null, AT).language()).isEqualTo("de");
+        assertThat(reader.read(Jsoup.parse("<html lang=\"NL\"><p>Hoi", "https://a.test/"), 8, null, AT).language()).isEqualTo("nl");
+        assertThat(reader.read(Jsoup.parse("<html lang=\"x-klingon\"><p>?", "https://a.test/"), 8, null, AT).language()).isNull();
+        assertThat(reader.read(Jsoup.parse("<p>Hello", "https://a.test/"), 8, null, AT).language()).isNull();
+    }
+
+    @Test
     void listsAreCappedSoARecordStaysSmall() {
         StringBuilder html = new StringBuilder();
         for (int i = 0; i < 500; i++) {

@@ -18,6 +18,7 @@ import java.util.List;
  * @param stylesheets  {@code <link rel=stylesheet>} URLs
  * @param iframes      {@code <iframe src>} URLs
  * @param links        links and form targets that leave the site (booking, ordering, social)
+ * @param language     the primary language the page declares ({@code <html lang>}), two letters, or null
  */
 public record SiteProfile(
         String url,
@@ -31,7 +32,8 @@ public record SiteProfile(
         List<String> stylesheets,
         List<String> iframes,
         List<String> links,
-        Instant fetchedAt) {
+        Instant fetchedAt,
+        String language) {
 
     public SiteProfile {
         scripts = scripts == null ? List.of() : List.copyOf(scripts);
@@ -39,5 +41,13 @@ public record SiteProfile(
         stylesheets = stylesheets == null ? List.of() : List.copyOf(stylesheets);
         iframes = iframes == null ? List.of() : List.copyOf(iframes);
         links = links == null ? List.of() : List.copyOf(links);
+    }
+
+    /** A profile of a page that declares no language. */
+    public SiteProfile(String url, boolean https, String generator, String viewport, long pageBytes, String lastModified,
+                       List<String> scripts, List<String> inlineUrls, List<String> stylesheets, List<String> iframes,
+                       List<String> links, Instant fetchedAt) {
+        this(url, https, generator, viewport, pageBytes, lastModified, scripts, inlineUrls, stylesheets, iframes, links,
+                fetchedAt, null);
     }
 }
