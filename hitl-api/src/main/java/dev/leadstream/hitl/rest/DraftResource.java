@@ -1,5 +1,7 @@
 package dev.leadstream.hitl.rest;
 
+import dev.leadstream.hitl.problem.ApiProblem;
+import dev.leadstream.hitl.problem.TextRules;
 import dev.leadstream.hitl.entity.Decision;
 import dev.leadstream.hitl.repository.DraftRepository;
 import dev.leadstream.hitl.security.Roles;

@@ -1,5 +1,6 @@
 package dev.leadstream.hitl.rest;
 
+import dev.leadstream.hitl.problem.TextRules;
 import dev.leadstream.hitl.repository.DraftRepository;
 import dev.leadstream.hitl.repository.FacetCache;
 import dev.leadstream.hitl.repository.LeadFilter;

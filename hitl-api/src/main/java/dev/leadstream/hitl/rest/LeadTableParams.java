@@ -1,5 +1,6 @@
 package dev.leadstream.hitl.rest;
 
+import dev.leadstream.hitl.problem.TextRules;
 import dev.leadstream.hitl.repository.LeadFilter;
 import dev.leadstream.hitl.repository.LeadSort;
 import jakarta.ws.rs.BadRequestException;

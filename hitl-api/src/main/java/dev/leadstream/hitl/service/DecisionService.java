@@ -1,11 +1,11 @@
 package dev.leadstream.hitl.service;
 
+import dev.leadstream.hitl.problem.ProblemType;
 import dev.leadstream.hitl.entity.Decision;
 import dev.leadstream.hitl.entity.OutboxEvent;
 import dev.leadstream.hitl.repository.DraftRepository;
 import dev.leadstream.hitl.repository.LeadRepository;
-import dev.leadstream.hitl.rest.ApiProblem;
-import dev.leadstream.hitl.rest.Problem;
+import dev.leadstream.hitl.problem.ApiProblem;
 import dev.leadstream.topics.Topic;
 import dev.leadstream.topics.EventJson;
 import dev.leadstream.topics.Topics;
@@ -16,9 +16,6 @@ import dev.leadstream.topics.event.Engagement;
 import dev.leadstream.topics.event.Provenance;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.ClientErrorException;
-import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.core.Response;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.nio.charset.StandardCharsets;
@@ -72,7 +69,7 @@ public class DecisionService {
         return once(key, session -> leads.lockAll(session, List.of(leadId)).chain(found -> {
             LeadRepository.LeadRow row = found.get(leadId);
             if (row == null) {
-                throw new NotFoundException("no lead " + leadId);
+                throw ApiProblem.notFound("no lead " + leadId);
             }
             refuseDecided(row);
             return leads.contacted(session, List.of(leadId)).chain(contacted -> {
@@ -96,7 +93,7 @@ public class DecisionService {
         return once(key, session -> leads.lockAll(session, List.of(leadId)).chain(found -> {
             LeadRepository.LeadRow row = found.get(leadId);
             if (row == null) {
-                throw new NotFoundException("no lead " + leadId);
+                throw ApiProblem.notFound("no lead " + leadId);
             }
             if ("new".equals(row.status())) {
                 throw ApiProblem.alreadyDecided("lead " + leadId + " is not decided, so there is nothing to reopen", row.status());
@@ -115,7 +112,7 @@ public class DecisionService {
     }
 
     private static ApiProblem alreadyContacted(String leadId) {
-        return new ApiProblem(Problem.ALREADY_CONTACTED, 409, "lead " + leadId
+        return new ApiProblem(ProblemType.ALREADY_CONTACTED, 409, "lead " + leadId
                 + " was already contacted (a draft approved or an email sent); it gets no second first touch",
                 Map.of("currentState", "contacted"));
     }
@@ -161,8 +158,7 @@ public class DecisionService {
         String request = String.join("\n", distinct.stream().sorted().toList()) + "\n" + comment;
         return Uni.createFrom().deferred(() -> {
             if (!bulkPermits.tryAcquire()) {
-                throw new ApiProblem(Problem.BUSY, 503, "too many bulk decisions are running; try again in a moment",
-                        Map.of("retryAfter", 1));
+                throw ApiProblem.busy("too many bulk decisions are running; try again in a moment");
             }
             return sessions.withTransaction(session -> session.createNativeQuery(
                             "select set_config('lock_timeout', '" + LOCK_WAIT + "', true)").getSingleResult()
@@ -269,7 +265,7 @@ public class DecisionService {
             OutboxEvent event = outbox(decision.id, Topics.DRAFTS, edited.leadId(), Topics.DRAFTS.eventType(), edited);
             return drafts.saveEdit(session, edited, row.draft().version(), reviewer, changes).chain(updated -> {
                 if (updated == 0) {
-                    throw new VersionConflict("draft " + draftId + " was changed by someone else", row.draft().version() + 1, null);
+                    throw ApiProblem.versionConflict("draft " + draftId + " was changed by someone else", row.draft().version() + 1, null);
                 }
                 return session.persist(decision).chain(() -> session.persist(event)).replaceWith(decision);
             });
@@ -298,7 +294,7 @@ public class DecisionService {
     private Uni<Void> decideDraft(Mutiny.Session session, DraftRepository.DraftRow row, String status) {
         return drafts.decide(session, row.draft().draftId(), row.draft().version(), status).invoke(updated -> {
             if (updated == 0) {
-                throw new VersionConflict("draft " + row.draft().draftId() + " was decided or changed by someone else",
+                throw ApiProblem.versionConflict("draft " + row.draft().draftId() + " was decided or changed by someone else",
                         row.draft().version(), null);
             }
         }).replaceWithVoid();
@@ -308,29 +304,17 @@ public class DecisionService {
     private Uni<DraftRepository.DraftRow> pendingDraft(Mutiny.Session session, String draftId, Integer expectedVersion) {
         return drafts.find(session, draftId).map(row -> {
             if (row == null) {
-                throw new NotFoundException("no draft " + draftId);
+                throw ApiProblem.notFound("no draft " + draftId);
             }
             if (!"pending".equals(row.status())) {
-                throw new VersionConflict("draft " + draftId + " is already " + row.status(), row.draft().version(), row.status());
+                throw ApiProblem.versionConflict("draft " + draftId + " is already " + row.status(), row.draft().version(), row.status());
             }
             if (expectedVersion != null && expectedVersion != row.draft().version()) {
-                throw new VersionConflict("draft " + draftId + " is at version " + row.draft().version()
+                throw ApiProblem.versionConflict("draft " + draftId + " is at version " + row.draft().version()
                         + ", not " + expectedVersion + "; reload it and decide again", row.draft().version(), row.status());
             }
             return row;
         });
-    }
-
-    /** 409 with the version the client should reload and, when it is decided, the state it is in. */
-    public static class VersionConflict extends ClientErrorException {
-        public final int currentVersion;
-        public final String currentState;
-
-        public VersionConflict(String message, int currentVersion, String currentState) {
-            super(message, Response.Status.CONFLICT);
-            this.currentVersion = currentVersion;
-            this.currentState = currentState;
-        }
     }
 
     public Uni<DiscoveryRequest> submitDiscovery(DiscoveryRequest draft, String reviewer) {

@@ -1,5 +1,8 @@
 package dev.leadstream.hitl.ui;
 
+import jakarta.ws.rs.WebApplicationException;
+import dev.leadstream.hitl.problem.TextRules;
+import dev.leadstream.hitl.problem.ApiProblem;
 import dev.leadstream.hitl.repository.DraftRepository;
 import dev.leadstream.hitl.rest.DraftResource;
 import dev.leadstream.hitl.security.Roles;
@@ -88,7 +91,7 @@ public class DraftPages {
         try {
             DraftResource.checkText(edit);
             problems = edit.problems();
-        } catch (jakarta.ws.rs.WebApplicationException e) {
+        } catch (WebApplicationException | ApiProblem e) {
             problems = List.of(e.getMessage());
         }
         if (!problems.isEmpty()) {
@@ -121,8 +124,8 @@ public class DraftPages {
         if (comment == null || comment.isBlank() || comment.length() > 2000) {
             return Ui.refuse(page(draftId), "say why the draft is rejected, in 1 to 2000 characters");
         }
-        if (dev.leadstream.hitl.rest.TextRules.invalid(comment) != null) {
-            return Ui.refuse(page(draftId), "the comment " + dev.leadstream.hitl.rest.TextRules.invalid(comment));
+        if (TextRules.invalid(comment) != null) {
+            return Ui.refuse(page(draftId), "the comment " + TextRules.invalid(comment));
         }
         return decisions.rejectDraft(draftId, version, comment, reviewer(), idempotencyKey)
                 .map(d -> Ui.notice(page(draftId), "Rejected; the segment's model learns from it"))

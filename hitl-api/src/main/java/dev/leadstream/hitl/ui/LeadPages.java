@@ -1,5 +1,8 @@
 package dev.leadstream.hitl.ui;
 
+import jakarta.ws.rs.WebApplicationException;
+import dev.leadstream.hitl.problem.TextRules;
+import dev.leadstream.hitl.problem.ApiProblem;
 import dev.leadstream.hitl.repository.DraftRepository;
 import dev.leadstream.hitl.repository.LeadRepository;
 import dev.leadstream.hitl.rest.LeadResource;
@@ -101,7 +104,7 @@ public class LeadPages {
         if (comment == null || comment.isBlank()) {
             return Ui.refuse(page, "say why the lead is reopened");
         }
-        String invalid = dev.leadstream.hitl.rest.TextRules.invalid(comment);
+        String invalid = TextRules.invalid(comment);
         if (invalid != null || comment.length() > LeadResource.MAX_COMMENT) {
             return Ui.refuse(page, invalid != null ? "the comment " + invalid : "say why in at most " + LeadResource.MAX_COMMENT + " characters");
         }
@@ -135,7 +138,7 @@ public class LeadPages {
         }
         try {
             LeadResource.checkBulk(new LeadResource.BulkDecision(leadIds, Ui.blankToNull(comment)), reject);
-        } catch (jakarta.ws.rs.WebApplicationException e) {
+        } catch (WebApplicationException | ApiProblem e) {
             return Ui.refuse(returnTo, e.getMessage());
         }
         String reviewer = identity.getPrincipal().getName();
