@@ -10,8 +10,8 @@ import io.quarkus.security.ForbiddenException;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.pgclient.PgException;
 import jakarta.ws.rs.WebApplicationException;
-import org.hibernate.JDBCException;
 import jakarta.ws.rs.core.Response;
+import org.hibernate.JDBCException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 

@@ -1,7 +1,7 @@
 package dev.leadstream.hitl.rest;
 
-import dev.leadstream.hitl.problem.TextRules;
 import dev.leadstream.hitl.problem.ProblemType;
+import dev.leadstream.hitl.problem.TextRules;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;

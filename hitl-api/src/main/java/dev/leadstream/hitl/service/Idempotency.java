@@ -1,7 +1,7 @@
 package dev.leadstream.hitl.service;
 
-import dev.leadstream.hitl.problem.ProblemType;
 import dev.leadstream.hitl.problem.ApiProblem;
+import dev.leadstream.hitl.problem.ProblemType;
 import dev.leadstream.hitl.problem.TextRules;
 
 import java.nio.charset.StandardCharsets;

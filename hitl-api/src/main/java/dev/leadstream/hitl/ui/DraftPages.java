@@ -1,9 +1,9 @@
 package dev.leadstream.hitl.ui;
 
-import jakarta.ws.rs.WebApplicationException;
-import dev.leadstream.hitl.problem.TextRules;
+import dev.leadstream.hitl.model.DraftRow;
+import dev.leadstream.hitl.model.DraftVersion;
 import dev.leadstream.hitl.problem.ApiProblem;
-import dev.leadstream.hitl.repository.DraftRepository;
+import dev.leadstream.hitl.problem.TextRules;
 import dev.leadstream.hitl.rest.DraftResource;
 import dev.leadstream.hitl.security.Roles;
 import dev.leadstream.hitl.service.ContentPreview;
@@ -23,6 +23,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
@@ -41,8 +42,8 @@ public class DraftPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance draft(Ui.Me me, Ui.Flash flash, DraftRepository.DraftRow row, ContentPreview preview,
-                                             List<DraftRepository.DraftVersion> versions, FormKeys keys);
+        static native TemplateInstance draft(Ui.Me me, Ui.Flash flash, DraftRow row, ContentPreview preview,
+                                             List<DraftVersion> versions, FormKeys keys);
     }
 
     /** One idempotency key per form: saving, approving and rejecting are different requests. */
