@@ -87,7 +87,8 @@ public class DecisionService {
                     throw alreadyContacted(leadId);
                 }
                 Decision decision = decision(LEAD_SELECTED, leadId, leadId, reviewer, key);
-                return decisions.record(session, decision, approval(decision, Approval.leadSelected(decision.id.toString(), row.lead(), reviewer)))
+                OutboxEvent event = approval(decision, Approval.leadSelected(decision.id.toString(), row.lead(), reviewer));
+                return decisions.record(session, decision, event)
                         .chain(() -> leads.setStatus(session, leadId, "selected"))
                         .replaceWith(decision);
             });
@@ -214,22 +215,22 @@ public class DecisionService {
      * key covers the whole call, so the same key with other leads or another comment is refused.
      */
     private Uni<BulkOutcome> replayBulk(Mutiny.Session session, String idempotencyKey, String reviewer, String kind,
-                                               List<String> leadIds, String request) {
+                                        List<String> leadIds, String request) {
         String scope = Idempotency.bulkScope(idempotencyKey, reviewer, kind);
         if (scope == null) {
             return Uni.createFrom().nullItem();
         }
         Idempotency asked = Idempotency.of(idempotencyKey, reviewer, kind, "bulk", request);
         return decisions.findByScope(session, scope).map(found -> {
-                    if (found.isEmpty()) {
-                        return null;
-                    }
-                    found.forEach(d -> asked.checkSameRequest(d.requestHash));
-                    List<String> decided = found.stream().map(d -> d.leadId).toList();
-                    Map<String, String> skipped = new LinkedHashMap<>();
-                    leadIds.stream().filter(id -> !decided.contains(id)).forEach(id -> skipped.put(id, "skipped by the first call with this key"));
-                    return new BulkOutcome(decided, skipped);
-                });
+            if (found.isEmpty()) {
+                return null;
+            }
+            found.forEach(d -> asked.checkSameRequest(d.requestHash));
+            List<String> decided = found.stream().map(d -> d.leadId).toList();
+            Map<String, String> skipped = new LinkedHashMap<>();
+            leadIds.stream().filter(id -> !decided.contains(id)).forEach(id -> skipped.put(id, "skipped by the first call with this key"));
+            return new BulkOutcome(decided, skipped);
+        });
     }
 
     /**
