@@ -1,5 +1,6 @@
 package dev.leadstream.hitl.messaging;
 
+import dev.leadstream.hitl.repository.DeadLetterRepository;
 import dev.leadstream.topics.DeadLetters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,9 +23,11 @@ public class DeadLetterRecorder {
     static final int MAX_HEADER = 1000;
 
     private final Mutiny.SessionFactory sessions;
+    private final DeadLetterRepository deadLetters;
 
-    public DeadLetterRecorder(Mutiny.SessionFactory sessions) {
+    public DeadLetterRecorder(Mutiny.SessionFactory sessions, DeadLetterRepository deadLetters) {
         this.sessions = sessions;
+        this.deadLetters = deadLetters;
     }
 
     @Incoming("dead-letters")
@@ -32,17 +35,10 @@ public class DeadLetterRecorder {
         String source = header(record, DeadLetters.SOURCE_TOPIC);
         String agent = header(record, DeadLetters.AGENT);
         String dlqSource = record.topic().endsWith(".dlq") ? record.topic().substring(0, record.topic().length() - 4) : record.topic();
-        return sessions.withTransaction(session -> session.createNativeQuery("""
-                        insert into dead_letters (dlq_topic, dlq_partition, dlq_offset, agent, source_topic, reason, at)
-                        values (:topic, :partition, :offset, :agent, :source, :reason, :at)
-                        on conflict do nothing""")
-                .setParameter("topic", record.topic()).setParameter("partition", record.partition())
-                .setParameter("offset", record.offset())
-                .setParameter("agent", agent != null ? agent : "consumer of " + (source != null ? source : dlqSource))
-                .setParameter("source", source != null ? source : dlqSource)
-                .setParameter("reason", header(record, DeadLetters.REASON))
-                .setParameter("at", Instant.ofEpochMilli(record.timestamp()))
-                .executeUpdate()).replaceWithVoid();
+        DeadLetterRepository.DeadLetter letter = new DeadLetterRepository.DeadLetter(record.topic(), record.partition(),
+                record.offset(), agent != null ? agent : "consumer of " + (source != null ? source : dlqSource),
+                source != null ? source : dlqSource, header(record, DeadLetters.REASON), Instant.ofEpochMilli(record.timestamp()));
+        return sessions.withTransaction(session -> deadLetters.insert(session, letter)).replaceWithVoid();
     }
 
     /** A header as text PostgreSQL can keep: no NUL, at most {@link #MAX_HEADER} characters, as any producer may write it. */

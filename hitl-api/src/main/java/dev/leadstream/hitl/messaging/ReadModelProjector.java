@@ -3,6 +3,7 @@ package dev.leadstream.hitl.messaging;
 import dev.leadstream.hitl.repository.AuditRepository;
 import dev.leadstream.hitl.repository.DiscoveryRepository;
 import dev.leadstream.hitl.repository.DraftRepository;
+import dev.leadstream.hitl.repository.EngagementRepository;
 import dev.leadstream.hitl.repository.LeadRepository;
 import dev.leadstream.topics.DeadLetters;
 import dev.leadstream.topics.event.DiscoveryProgress;
@@ -51,17 +52,19 @@ public class ReadModelProjector {
     private final LeadRepository leads;
     private final DraftRepository drafts;
     private final DiscoveryRepository discoveries;
+    private final EngagementRepository engagement;
     private final AuditRepository audit;
     private final MutinyEmitter<byte[]> scoredDeadLetters;
 
     public ReadModelProjector(Mutiny.SessionFactory sessions, LeadRepository leads, DraftRepository drafts,
-                              DiscoveryRepository discoveries, AuditRepository audit,
+                              DiscoveryRepository discoveries, EngagementRepository engagement, AuditRepository audit,
                               @Channel("scored-leads-dead-letters") MutinyEmitter<byte[]> scoredDeadLetters) {
         this.scoredDeadLetters = scoredDeadLetters;
         this.sessions = sessions;
         this.leads = leads;
         this.drafts = drafts;
         this.discoveries = discoveries;
+        this.engagement = engagement;
         this.audit = audit;
     }
 
@@ -198,14 +201,7 @@ public class ReadModelProjector {
         if (!Engagement.TYPES.contains(signal.type())) {
             throw new IllegalArgumentException("an Engagement of no known type (" + Engagement.TYPES + ")");
         }
-        return sessions.withTransaction(session -> session.createNativeQuery("""
-                        insert into engagement (event_id, lead_id, type, channel, at, event)
-                        values (:id, :lead, :type, :channel, :at, cast(cast(:event as text) as jsonb))
-                        on conflict (event_id) do nothing""")
-                .setParameter("id", signal.eventId()).setParameter("lead", signal.leadId())
-                .setParameter("type", signal.type()).setParameter("channel", signal.channel())
-                .setParameter("at", signal.at()).setParameter("event", json)
-                .executeUpdate()
+        return sessions.withTransaction(session -> engagement.insert(session, signal, json)
                 .chain(() -> audit.agentAction(session, "engagement:" + signal.eventId(), signal.provenance(),
                         "engagement." + signal.type(), signal.leadId(), signal.draftId(),
                         Map.of("channel", String.valueOf(signal.channel()))))).replaceWithVoid();

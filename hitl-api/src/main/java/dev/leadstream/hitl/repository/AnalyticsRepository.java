@@ -1,5 +1,7 @@
 package dev.leadstream.hitl.repository;
 
+import dev.leadstream.hitl.model.AgentHealth;
+import dev.leadstream.hitl.model.EngagementGroup;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -26,10 +28,6 @@ public class AnalyticsRepository {
 
     public static final List<String> SIGNALS = List.of("sent", "delivered", "bounced", "opened", "clicked", "replied",
             "unsubscribed", "rejected");
-
-    /** One group's counts per signal type. */
-    public record EngagementGroup(Map<String, String> group, Map<String, Long> counts) {
-    }
 
     public Uni<List<EngagementGroup>> engagement(Mutiny.Session session, List<String> groupBy, Instant from, Instant to) {
         List<String> columns = groupBy.stream().map(DIMENSIONS::get).toList();
@@ -83,13 +81,6 @@ public class AnalyticsRepository {
                     }
                     return stages;
                 });
-    }
-
-    /** An agent's records as the review service saw them; the success rate is null while there is nothing to rate. */
-    public record AgentHealth(String agent, long processed, long deadLetters, long recentDeadLetters) {
-        public Double successRate() {
-            return processed + deadLetters == 0 ? null : Math.round(1000.0 * processed / (processed + deadLetters)) / 1000.0;
-        }
     }
 
     /** Per agent: the records it produced that the review service saw, against its dead letters (all, and since {@code recentFrom}). */

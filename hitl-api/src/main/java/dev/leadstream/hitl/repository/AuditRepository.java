@@ -1,5 +1,7 @@
 package dev.leadstream.hitl.repository;
 
+import dev.leadstream.hitl.model.AuditEntry;
+import dev.leadstream.hitl.model.AuditFilter;
 import dev.leadstream.topics.EventJson;
 import dev.leadstream.topics.event.Provenance;
 import io.smallrye.mutiny.Uni;
@@ -16,13 +18,6 @@ import java.util.Map;
 @ApplicationScoped
 public class AuditRepository {
 
-    public record AuditEntry(String id, String at, String actor, String actorKind, String type, String leadId,
-                             String subjectId, Map<String, Object> detail) {
-    }
-
-    public record AuditFilter(String leadId, String actor, String type, Instant from, Instant to) {
-    }
-
     /** Records what an agent did; the same action recorded again (a replay) changes nothing. */
     public Uni<Integer> agentAction(Mutiny.Session session, String id, Provenance provenance, String type, String leadId,
                                     String subjectId, Map<String, Object> detail) {
@@ -34,6 +29,16 @@ public class AuditRepository {
                         on conflict (id) do nothing""")
                 .setParameter("id", id).setParameter("at", at).setParameter("actor", actor).setParameter("type", type)
                 .setParameter("lead", leadId).setParameter("subject", subjectId)
+                .setParameter("detail", EventJson.toJson(detail)).executeUpdate();
+    }
+
+    /** Records what hitl-api itself did, at the database's now; recorded again, it changes nothing. */
+    public Uni<Integer> serviceAction(Mutiny.Session session, String id, String type, String subjectId, Map<String, Object> detail) {
+        return session.createNativeQuery("""
+                        insert into agent_actions (id, at, actor, type, lead_id, subject_id, detail)
+                        values (:id, now(), 'hitl-api', :type, null, :subject, cast(cast(:detail as text) as jsonb))
+                        on conflict (id) do nothing""")
+                .setParameter("id", id).setParameter("type", type).setParameter("subject", subjectId)
                 .setParameter("detail", EventJson.toJson(detail)).executeUpdate();
     }
 

@@ -1,5 +1,6 @@
 package dev.leadstream.hitl.repository;
 
+import dev.leadstream.hitl.model.DiscoveryRow;
 import dev.leadstream.topics.EventJson;
 import dev.leadstream.topics.event.DiscoveryProgress;
 import dev.leadstream.topics.event.DiscoveryRequest;
@@ -13,13 +14,19 @@ import java.util.List;
 @ApplicationScoped
 public class DiscoveryRepository {
 
-    public record DiscoveryRow(DiscoveryRequest request, DiscoveryProgress progress, long leads) {
-    }
-
     private static final String SELECT = """
             select cast(r.request as text), cast(p.progress as text),
                    (select count(*) from leads l where l.request_ids @> array[r.request_id])
             from discovery_requests r left join discovery_progress p on p.request_id = r.request_id""";
+
+    /** A request as a reviewer submitted it; {@code requestJson} is the event the outbox publishes. */
+    public Uni<Integer> insertRequest(Mutiny.Session session, String requestId, String requestJson, String requestedBy) {
+        return session.createNativeQuery("""
+                        insert into discovery_requests (request_id, request, requested_by)
+                        values (:id, cast(cast(:request as text) as jsonb), :by)""")
+                .setParameter("id", requestId).setParameter("request", requestJson).setParameter("by", requestedBy)
+                .executeUpdate();
+    }
 
     /** The latest progress wins; an older record replayed late changes nothing. */
     public Uni<Integer> upsertProgress(Mutiny.Session session, DiscoveryProgress progress) {

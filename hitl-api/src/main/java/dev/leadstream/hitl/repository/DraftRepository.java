@@ -1,6 +1,8 @@
 package dev.leadstream.hitl.repository;
 
-import dev.leadstream.hitl.service.DraftEdit;
+import dev.leadstream.hitl.model.DraftChange;
+import dev.leadstream.hitl.model.DraftRow;
+import dev.leadstream.hitl.model.DraftVersion;
 import dev.leadstream.topics.EventJson;
 import dev.leadstream.topics.event.Draft;
 import io.smallrye.mutiny.Uni;
@@ -9,11 +11,9 @@ import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.util.List;
 
+/** Drafts as the persona agent wrote them and reviewers edited them, with each saved version. */
 @ApplicationScoped
 public class DraftRepository {
-
-    public record DraftRow(String status, Draft draft) {
-    }
 
     /** Keeps the newest version of a draft; an older one redelivered changes nothing. */
     public Uni<Integer> upsert(Mutiny.Session session, Draft draft) {
@@ -48,7 +48,7 @@ public class DraftRepository {
      * changed are kept in draft_versions.
      */
     public Uni<Integer> saveEdit(Mutiny.Session session, Draft edited, int expectedVersion, String editor,
-                                 List<DraftEdit.Change> changes) {
+                                 List<DraftChange> changes) {
         return session.createNativeQuery("""
                         update drafts set version = :version, draft = cast(cast(:draft as text) as jsonb), updated_at = now()
                         where draft_id = :id and version = :expected and status = 'pending'""")
@@ -64,9 +64,6 @@ public class DraftRepository {
                         .setParameter("changes", EventJson.toJson(changes)).executeUpdate());
     }
 
-    public record DraftVersion(int version, String editedBy, String editedAt, List<DraftEdit.Change> changes) {
-    }
-
     /** The versions reviewers saved, oldest first, each with what it changed. */
     public Uni<List<DraftVersion>> versions(Mutiny.Session session, String draftId) {
         return session.createNativeQuery("""
@@ -74,7 +71,7 @@ public class DraftRepository {
                         where draft_id = :id order by version""", Object[].class)
                 .setParameter("id", draftId).getResultList()
                 .map(rows -> rows.stream().map(r -> new DraftVersion(((Number) r[0]).intValue(), (String) r[1], (String) r[2],
-                        List.of(EventJson.read((String) r[3], DraftEdit.Change[].class)))).toList());
+                        List.of(EventJson.read((String) r[3], DraftChange[].class)))).toList());
     }
 
     /**

@@ -1,5 +1,9 @@
 package dev.leadstream.hitl.repository;
 
+import dev.leadstream.hitl.model.LeadFilter;
+import dev.leadstream.hitl.model.LeadQuery;
+import dev.leadstream.hitl.model.LeadRow;
+import dev.leadstream.hitl.model.LeadTablePage;
 import dev.leadstream.topics.EventJson;
 import dev.leadstream.topics.event.EnrichedLead;
 import dev.leadstream.topics.event.ScoredLead;
@@ -9,7 +13,6 @@ import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,23 +22,6 @@ import java.util.TreeMap;
 /** The lead table: upserts from the topics, keyset pages for reviewers. */
 @ApplicationScoped
 public class LeadRepository {
-
-    public record LeadRow(String leadId, String status, int version, ScoredLead lead, List<EnrichedLead.Signal> signals) {
-
-        private static final List<String> HIGHLIGHTED = List.of("technology", "firmographic", "trend", "lookalike");
-        /** Of the firmographic hints, the ones about size and reach fit in a table cell. */
-        private static final Set<String> SIZE_HINTS = Set.of("price_range", "locations", "employees", "team_size", "open_roles");
-
-        /** What the review table shows of enrichment: technology, size, trends and lookalikes, the evidence on hover. */
-        public List<EnrichedLead.Signal> highlights() {
-            return signals.stream().filter(s -> HIGHLIGHTED.contains(s.kind()))
-                    .filter(s -> !s.kind().equals("firmographic") || SIZE_HINTS.contains(s.name()))
-                    // a stated headcount says more than the people a team page shows; the lead page has both
-                    .filter(s -> !s.name().equals("team_size") || signals.stream().noneMatch(o -> o.name().equals("employees")))
-                    .sorted(Comparator.comparingInt(s -> HIGHLIGHTED.indexOf(s.kind())))
-                    .toList();
-        }
-    }
 
     /** facet name → column */
     private static final Map<String, String> FACETS = new LinkedHashMap<>();
@@ -90,14 +76,10 @@ public class LeadRepository {
                 .map(rows -> rows.isEmpty() ? null : toRow(rows.get(0)));
     }
 
-    /** A page of rows and, per row, the values of its sort keys: the cursor to resume after it. */
-    public record Page(List<LeadRow> rows, List<List<String>> cursors) {
-    }
-
     /** One page in the query's order, after the row whose sort-key values are {@code query.after()}. */
-    public Uni<Page> page(Mutiny.Session session, LeadQuery query) {
-        List<LeadSort.Key> keys = query.sort().keys();
-        LeadFilter.Where where = query.filter().where();
+    public Uni<LeadTablePage> page(Mutiny.Session session, LeadQuery query) {
+        List<LeadQuerySql.Key> keys = LeadQuerySql.keys(query.sort());
+        LeadQuerySql.Where where = LeadQuerySql.where(query.filter());
         Map<String, Object> params = new LinkedHashMap<>(where.params());
         StringBuilder sql = new StringBuilder("select " + COLUMNS);
         // aliased: an unnamed cast(score as text) would be the output column "score", and ORDER BY
@@ -115,7 +97,7 @@ public class LeadRepository {
         params.put("limit", query.limit());
         Mutiny.SelectionQuery<Object[]> select = session.createNativeQuery(sql.toString(), Object[].class);
         params.forEach(select::setParameter);
-        return select.getResultList().map(rows -> new Page(rows.stream().map(LeadRepository::toRow).toList(),
+        return select.getResultList().map(rows -> new LeadTablePage(rows.stream().map(LeadRepository::toRow).toList(),
                 rows.stream().map(r -> Arrays.stream(r, 5, 5 + keys.size()).map(v -> (String) v).toList()).toList()));
     }
 
@@ -124,7 +106,7 @@ public class LeadRepository {
      * grouping() bitmask of a row says which column it counts.
      */
     public Uni<Map<String, Map<String, Long>>> facets(Mutiny.Session session, LeadFilter filter) {
-        LeadFilter.Where where = filter.where();
+        LeadQuerySql.Where where = LeadQuerySql.where(filter);
         List<String> columns = List.copyOf(FACETS.values());
         String sql = "select cast(grouping(" + String.join(", ", columns) + ") as integer), "
                 + String.join(", ", columns.stream().map(c -> "coalesce(cast(" + c + " as text), '')").toList())
@@ -150,12 +132,12 @@ public class LeadRepository {
     }
 
     /** Rows strictly after the cursor: (k1 after v1) or (k1 = v1 and k2 after v2) or ... */
-    private static String after(List<LeadSort.Key> keys, boolean descending, List<String> cursor, Map<String, Object> params) {
+    private static String after(List<LeadQuerySql.Key> keys, boolean descending, List<String> cursor, Map<String, Object> params) {
         List<String> alternatives = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
             List<String> terms = new ArrayList<>();
             for (int j = 0; j <= i; j++) {
-                LeadSort.Key key = keys.get(j);
+                LeadQuerySql.Key key = keys.get(j);
                 // the reactive client binds the cursor value as text; PostgreSQL casts it to the key's type
                 String value = "cast(cast(:k" + j + " as text) as " + key.type() + ")";
                 boolean desc = descending != key.reversed();
@@ -182,6 +164,12 @@ public class LeadRepository {
                     rows.forEach(r -> found.put((String) r[0], toRow(r)));
                     return found;
                 });
+    }
+
+    /** How long the caller's transaction waits for another's row locks (e.g. "5s") before it fails with 55P03. */
+    public Uni<Void> limitLockWait(Mutiny.Session session, String wait) {
+        return session.createNativeQuery("select set_config('lock_timeout', :wait, true)")
+                .setParameter("wait", wait).getSingleResult().replaceWithVoid();
     }
 
     /** Of the named leads, those already contacted: a draft approved for them, or an email sent. */

@@ -1,8 +1,9 @@
 package dev.leadstream.hitl.rest;
 
-import dev.leadstream.hitl.repository.AnalyticsRepository;
-import dev.leadstream.hitl.service.AgentLiveness;
+import dev.leadstream.hitl.model.AgentHealth;
 import dev.leadstream.hitl.security.Roles;
+import dev.leadstream.hitl.service.AgentLiveness;
+import dev.leadstream.hitl.service.AnalyticsQueries;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
@@ -11,7 +12,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -20,8 +20,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** How outreach is doing: delivery and engagement with rates, the funnel, and each agent's success rate. */
 @Path("/api/analytics")
@@ -31,12 +31,10 @@ public class AnalyticsResource {
 
     private static final Duration DEFAULT_WINDOW = Duration.ofDays(30);
 
-    private final Mutiny.SessionFactory sessions;
-    private final AnalyticsRepository analytics;
+    private final AnalyticsQueries analytics;
     private final AgentLiveness liveness;
 
-    public AnalyticsResource(Mutiny.SessionFactory sessions, AnalyticsRepository analytics, AgentLiveness liveness) {
-        this.sessions = sessions;
+    public AnalyticsResource(AnalyticsQueries analytics, AgentLiveness liveness) {
         this.analytics = analytics;
         this.liveness = liveness;
     }
@@ -54,9 +52,9 @@ public class AnalyticsResource {
     @Path("/engagement")
     public Uni<List<EngagementRow>> engagement(@QueryParam("groupBy") String groupBy, @QueryParam("from") String from,
                                                @QueryParam("to") String to) {
-        List<String> dimensions = groupBy == null || groupBy.isBlank() ? List.copyOf(AnalyticsRepository.DIMENSIONS.keySet())
+        List<String> dimensions = groupBy == null || groupBy.isBlank() ? AnalyticsQueries.DIMENSIONS
                 : Arrays.stream(groupBy.split(",")).map(String::trim).filter(d -> !d.isEmpty()).distinct().toList();
-        dimensions.stream().filter(d -> !AnalyticsRepository.DIMENSIONS.containsKey(d)).findFirst().ifPresent(d -> {
+        dimensions.stream().filter(d -> !AnalyticsQueries.DIMENSIONS.contains(d)).findFirst().ifPresent(d -> {
             throw new BadRequestException("groupBy takes channel, segment, variant and day, not " + d);
         });
         Instant end = instant("to", to, Instant.now());
@@ -64,7 +62,7 @@ public class AnalyticsResource {
         if (!start.isBefore(end)) {
             throw new BadRequestException("from (" + start + ") must be before to (" + end + ")");
         }
-        return sessions.withSession(session -> analytics.engagement(session, dimensions, start, end))
+        return analytics.engagement(dimensions, start, end)
                 .map(groups -> groups.stream().map(g -> new EngagementRow(g.group(), g.counts(), rates(g.counts()))).toList());
     }
 
@@ -72,7 +70,7 @@ public class AnalyticsResource {
     @GET
     @Path("/funnel")
     public Uni<Map<String, Long>> funnel() {
-        return sessions.withSession(analytics::funnel);
+        return analytics.funnel();
     }
 
     /**
@@ -86,17 +84,17 @@ public class AnalyticsResource {
     public Uni<List<Map<String, Object>>> agents() {
         Instant recentFrom = Instant.now().minus(liveness.settings().deadLetterWindow());
         // the database first, on the request's context; the broker's answer comes on a worker thread
-        return sessions.withSession(session -> analytics.agents(session, recentFrom)).chain(rows -> liveness.groups()
+        return analytics.agents(recentFrom).chain(rows -> liveness.groups()
                 .map(groups -> {
-                    Map<String, AnalyticsRepository.AgentHealth> byAgent = new TreeMap<>();
-                    liveness.settings().agentGroups().keySet().forEach(a -> byAgent.put(a, new AnalyticsRepository.AgentHealth(a, 0, 0, 0)));
+                    Map<String, AgentHealth> byAgent = new TreeMap<>();
+                    liveness.settings().agentGroups().keySet().forEach(a -> byAgent.put(a, new AgentHealth(a, 0, 0, 0)));
                     rows.forEach(r -> byAgent.put(r.agent(), r));
                     return byAgent.values().stream().map(a -> agentRow(a, groups.flatMap(g -> Optional.ofNullable(g.get(a.agent()))),
                             groups.isPresent())).toList();
                 }));
     }
 
-    private Map<String, Object> agentRow(AnalyticsRepository.AgentHealth a, Optional<AgentLiveness.GroupHealth> group,
+    private Map<String, Object> agentRow(AgentHealth a, Optional<AgentLiveness.GroupHealth> group,
                                          boolean brokerAnswered) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("agent", a.agent());

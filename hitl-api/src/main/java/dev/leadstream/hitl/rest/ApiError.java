@@ -3,14 +3,15 @@ package dev.leadstream.hitl.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import dev.leadstream.hitl.service.DecisionService;
+import dev.leadstream.hitl.problem.ApiProblem;
+import dev.leadstream.hitl.problem.ProblemType;
 import dev.leadstream.topics.EventJson;
 import io.quarkus.security.ForbiddenException;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.pgclient.PgException;
 import jakarta.ws.rs.WebApplicationException;
-import org.hibernate.JDBCException;
 import jakarta.ws.rs.core.Response;
+import org.hibernate.JDBCException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -34,7 +35,7 @@ public class ApiError {
     }
 
     private static Response busy(String detail, String path) {
-        return Response.fromResponse(Problem.response(Problem.BUSY, 503, detail, path, Map.of("retryAfter", 1)))
+        return Response.fromResponse(Problem.response(ProblemType.BUSY, 503, detail, path, Map.of("retryAfter", 1)))
                 .header("Retry-After", "1").build();
     }
 
@@ -48,14 +49,6 @@ public class ApiError {
             return map(json, request);
         }
         return Problem.response(null, original.getStatus(), e.getMessage(), request.path(), Map.of());
-    }
-
-    /** A conflict over a versioned thing also says which version to reload and what state it is in. */
-    @ServerExceptionMapper
-    public Response map(DecisionService.VersionConflict e, HttpServerRequest request) {
-        return Problem.response(Problem.VERSION_CONFLICT, 409, e.getMessage(), request.path(),
-                e.currentState == null ? Map.of("currentVersion", e.currentVersion)
-                        : Map.of("currentVersion", e.currentVersion, "currentState", e.currentState));
     }
 
     @ServerExceptionMapper
@@ -96,7 +89,7 @@ public class ApiError {
             String state = t instanceof PgException pg ? pg.getSqlState() : t instanceof JDBCException j ? j.getSQLState() : null;
             if (state != null) {
                 if (state.startsWith("22")) {
-                    return Problem.response(Problem.INVALID_TEXT, 400,
+                    return Problem.response(ProblemType.INVALID_TEXT, 400,
                             "a value in the request cannot be stored (it holds characters or a value the database refuses)",
                             request.path(), Map.of());
                 }
@@ -107,6 +100,9 @@ public class ApiError {
                 if (state.equals("55P03") || state.equals("57014") || state.equals("40P01")) {
                     return busy("another decision holds these leads; try again in a moment", request.path());
                 }
+            }
+            if (t instanceof ApiProblem p) {
+                return map(p, request);
             }
             if (t instanceof WebApplicationException w) {
                 return map(w, request);

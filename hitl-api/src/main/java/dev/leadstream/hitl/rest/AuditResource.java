@@ -1,17 +1,17 @@
 package dev.leadstream.hitl.rest;
 
-import dev.leadstream.hitl.repository.AuditRepository;
+import dev.leadstream.hitl.model.AuditEntry;
+import dev.leadstream.hitl.model.AuditFilter;
 import dev.leadstream.hitl.security.Roles;
+import dev.leadstream.hitl.service.AuditTrail;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -29,15 +29,13 @@ import java.util.List;
 @RolesAllowed({Roles.VIEWER, Roles.REVIEWER, Roles.ADMIN})
 public class AuditResource {
 
-    private final Mutiny.SessionFactory sessions;
-    private final AuditRepository audit;
+    private final AuditTrail audit;
 
-    public AuditResource(Mutiny.SessionFactory sessions, AuditRepository audit) {
-        this.sessions = sessions;
+    public AuditResource(AuditTrail audit) {
         this.audit = audit;
     }
 
-    public record AuditPage(List<AuditRepository.AuditEntry> items, String next) {
+    public record AuditPage(List<AuditEntry> items, String next) {
     }
 
     /** {@code type} is e.g. lead.selected, draft.approved, lead.scored; {@code from}/{@code to} are ISO-8601 instants. */
@@ -46,11 +44,10 @@ public class AuditResource {
                                @QueryParam("type") String type, @QueryParam("from") String from, @QueryParam("to") String to,
                                @QueryParam("after") String after, @QueryParam("limit") String limitParam) {
         int limit = Params.intParam("limit", limitParam, 100, 1, 1000);
-        AuditRepository.AuditFilter filter = new AuditRepository.AuditFilter(blank(leadId), blank(actor), blank(type),
+        AuditFilter filter = new AuditFilter(blank(leadId), blank(actor), blank(type),
                 instant("from", from), instant("to", to));
         String[] cursor = cursor(after);
-        return sessions.withSession(session -> audit.page(session, filter, cursor == null ? null : cursor[0],
-                cursor == null ? null : cursor[1], limit)).map(items -> new AuditPage(items, items.size() < limit ? null
+        return audit.page(filter, cursor == null ? null : cursor[0], cursor == null ? null : cursor[1], limit).map(items -> new AuditPage(items, items.size() < limit ? null
                 : Base64.getUrlEncoder().withoutPadding().encodeToString((items.getLast().at() + "\n" + items.getLast().id())
                         .getBytes(StandardCharsets.UTF_8))));
     }

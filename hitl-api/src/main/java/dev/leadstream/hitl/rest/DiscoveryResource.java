@@ -1,8 +1,11 @@
 package dev.leadstream.hitl.rest;
 
-import dev.leadstream.hitl.repository.DiscoveryRepository;
+import dev.leadstream.hitl.model.DiscoveryRow;
+import dev.leadstream.hitl.problem.ApiProblem;
+import dev.leadstream.hitl.problem.TextRules;
 import dev.leadstream.hitl.security.Roles;
 import dev.leadstream.hitl.service.DecisionService;
+import dev.leadstream.hitl.service.DiscoveryQueries;
 import dev.leadstream.topics.DiscoveryRequestRules;
 import dev.leadstream.topics.EventJson;
 import dev.leadstream.topics.event.DiscoveryRequest;
@@ -11,9 +14,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,7 +22,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.util.List;
 
@@ -34,21 +34,19 @@ public class DiscoveryResource {
 
     private final SecurityIdentity identity;
     private final DecisionService decisions;
-    private final DiscoveryRepository discoveries;
-    private final Mutiny.SessionFactory sessions;
+    private final DiscoveryQueries discoveries;
 
-    public DiscoveryResource(DecisionService decisions, DiscoveryRepository discoveries, Mutiny.SessionFactory sessions, SecurityIdentity identity) {
+    public DiscoveryResource(DecisionService decisions, DiscoveryQueries discoveries, SecurityIdentity identity) {
         this.identity = identity;
         this.decisions = decisions;
         this.discoveries = discoveries;
-        this.sessions = sessions;
     }
 
     /** The latest requests, newest first, each with its progress and how many leads it produced so far. */
     @GET
-    public Uni<List<DiscoveryRepository.DiscoveryRow>> recent(@QueryParam("limit") String limitParam) {
+    public Uni<List<DiscoveryRow>> recent(@QueryParam("limit") String limitParam) {
         int limit = Params.intParam("limit", limitParam, 50, 1, 500);
-        return sessions.withSession(session -> discoveries.recent(session, limit));
+        return discoveries.recent(limit);
     }
 
     /**
@@ -57,13 +55,8 @@ public class DiscoveryResource {
      */
     @GET
     @Path("/{requestId}")
-    public Uni<DiscoveryRepository.DiscoveryRow> get(@PathParam("requestId") String requestId) {
-        return sessions.withSession(session -> discoveries.find(session, requestId)).map(row -> {
-            if (row == null) {
-                throw new NotFoundException("no discovery request " + requestId);
-            }
-            return row;
-        });
+    public Uni<DiscoveryRow> get(@PathParam("requestId") String requestId) {
+        return discoveries.get(requestId);
     }
 
     @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})

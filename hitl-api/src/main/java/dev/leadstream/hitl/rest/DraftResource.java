@@ -1,11 +1,15 @@
 package dev.leadstream.hitl.rest;
 
 import dev.leadstream.hitl.entity.Decision;
-import dev.leadstream.hitl.repository.DraftRepository;
+import dev.leadstream.hitl.model.DraftRow;
+import dev.leadstream.hitl.model.DraftVersion;
+import dev.leadstream.hitl.problem.ApiProblem;
+import dev.leadstream.hitl.problem.TextRules;
 import dev.leadstream.hitl.security.Roles;
 import dev.leadstream.hitl.service.ContentPreview;
 import dev.leadstream.hitl.service.DecisionService;
 import dev.leadstream.hitl.service.DraftEdit;
+import dev.leadstream.hitl.service.DraftQueries;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -13,7 +17,6 @@ import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -21,7 +24,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.util.List;
 import java.util.Map;
@@ -33,26 +35,19 @@ import java.util.Map;
 public class DraftResource {
 
     private final SecurityIdentity identity;
-    private final Mutiny.SessionFactory sessions;
-    private final DraftRepository drafts;
+    private final DraftQueries drafts;
     private final DecisionService decisions;
 
-    public DraftResource(Mutiny.SessionFactory sessions, DraftRepository drafts, DecisionService decisions, SecurityIdentity identity) {
+    public DraftResource(DraftQueries drafts, DecisionService decisions, SecurityIdentity identity) {
         this.identity = identity;
-        this.sessions = sessions;
         this.drafts = drafts;
         this.decisions = decisions;
     }
 
     @GET
     @Path("/{draftId}")
-    public Uni<DraftRepository.DraftRow> get(@PathParam("draftId") String draftId) {
-        return sessions.withSession(session -> drafts.find(session, draftId)).map(row -> {
-            if (row == null) {
-                throw new NotFoundException("no draft " + draftId);
-            }
-            return row;
-        });
+    public Uni<DraftRow> get(@PathParam("draftId") String draftId) {
+        return drafts.get(draftId);
     }
 
     public record Rejection(String comment) {
@@ -71,8 +66,8 @@ public class DraftResource {
     /** The versions reviewers saved, each with what it changed against the one before. */
     @GET
     @Path("/{draftId}/versions")
-    public Uni<List<DraftRepository.DraftVersion>> versions(@PathParam("draftId") String draftId) {
-        return sessions.withSession(session -> drafts.versions(session, draftId));
+    public Uni<List<DraftVersion>> versions(@PathParam("draftId") String draftId) {
+        return drafts.versions(draftId);
     }
 
     /**

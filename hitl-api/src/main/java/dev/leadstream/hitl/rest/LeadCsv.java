@@ -1,6 +1,6 @@
 package dev.leadstream.hitl.rest;
 
-import dev.leadstream.hitl.repository.LeadRepository.LeadRow;
+import dev.leadstream.hitl.model.LeadRow;
 import dev.leadstream.topics.event.ScoredLead;
 
 import java.util.regex.Pattern;

@@ -1,7 +1,7 @@
 package dev.leadstream.hitl.rest;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.leadstream.hitl.repository.LeadSort;
+import dev.leadstream.hitl.model.LeadSort;
 import dev.leadstream.topics.EventJson;
 import jakarta.ws.rs.BadRequestException;
 

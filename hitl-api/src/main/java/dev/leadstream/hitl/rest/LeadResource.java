@@ -1,13 +1,15 @@
 package dev.leadstream.hitl.rest;
 
-import dev.leadstream.hitl.repository.DraftRepository;
-import dev.leadstream.hitl.repository.FacetCache;
-import dev.leadstream.hitl.repository.LeadFilter;
-import dev.leadstream.hitl.repository.LeadQuery;
-import dev.leadstream.hitl.repository.LeadRepository;
-import dev.leadstream.hitl.repository.LeadSort;
+import dev.leadstream.hitl.model.DraftRow;
+import dev.leadstream.hitl.model.LeadFilter;
+import dev.leadstream.hitl.model.LeadQuery;
+import dev.leadstream.hitl.model.LeadRow;
+import dev.leadstream.hitl.model.LeadSort;
+import dev.leadstream.hitl.problem.TextRules;
 import dev.leadstream.hitl.security.Roles;
 import dev.leadstream.hitl.service.DecisionService;
+import dev.leadstream.hitl.service.DraftQueries;
+import dev.leadstream.hitl.service.LeadQueries;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -15,10 +17,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,7 +26,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.util.List;
 import java.util.Map;
@@ -42,23 +41,18 @@ public class LeadResource {
     private static final int EXPORT_BATCH = 500;
     private static final int MAX_BULK = 500;
 
-    private final Mutiny.SessionFactory sessions;
-    private final LeadRepository leads;
-    private final DraftRepository drafts;
+    private final LeadQueries leads;
+    private final DraftQueries drafts;
     private final DecisionService decisions;
-    private final FacetCache facetCache;
 
-    public LeadResource(Mutiny.SessionFactory sessions, LeadRepository leads, DraftRepository drafts, DecisionService decisions,
-                        SecurityIdentity identity, FacetCache facetCache) {
-        this.facetCache = facetCache;
+    public LeadResource(LeadQueries leads, DraftQueries drafts, DecisionService decisions, SecurityIdentity identity) {
         this.identity = identity;
-        this.sessions = sessions;
         this.leads = leads;
         this.drafts = drafts;
         this.decisions = decisions;
     }
 
-    public record LeadPage(List<LeadRepository.LeadRow> items, String next) {
+    public record LeadPage(List<LeadRow> items, String next) {
     }
 
     public record Facets(long total, Map<String, Map<String, Long>> facets) {
@@ -80,7 +74,7 @@ public class LeadResource {
         boolean descending = params.descending();
         LeadCursor cursor = LeadCursor.parse(after, sort, descending);
         LeadQuery query = new LeadQuery(params.filter(), sort, descending, cursor == null ? null : cursor.values(), limit);
-        return sessions.withSession(session -> leads.page(session, query)).map(page -> new LeadPage(page.rows(),
+        return leads.page(query).map(page -> new LeadPage(page.rows(),
                 page.rows().size() < limit ? null : LeadCursor.tokenFor(sort, descending, page.cursors().getLast())));
     }
 
@@ -92,7 +86,7 @@ public class LeadResource {
     @Path("/facets")
     public Uni<Facets> facets(@BeanParam LeadTableParams params) {
         LeadFilter filter = params.filter();
-        return facetCache.get(filter, () -> sessions.withSession(session -> leads.facets(session, filter))).map(facets ->
+        return leads.facets(filter).map(facets ->
                 new Facets(facets.get("tier").values().stream().mapToLong(Long::longValue).sum(), facets));
     }
 
@@ -108,8 +102,7 @@ public class LeadResource {
                 Multi.createFrom().item(LeadCsv.HEADER),
                 Multi.createBy().repeating()
                         .uni(() -> new AtomicReference<List<String>>(),
-                                last -> sessions.withSession(session -> leads.page(session,
-                                        new LeadQuery(filter, sort, descending, last.get(), EXPORT_BATCH)))
+                                last -> leads.page(new LeadQuery(filter, sort, descending, last.get(), EXPORT_BATCH))
                                         .invoke(page -> last.set(page.cursors().isEmpty() ? null : page.cursors().getLast())))
                         .whilst(page -> page.rows().size() == EXPORT_BATCH)
                         .onItem().transformToIterable(page -> page.rows().stream().map(LeadCsv::row).toList()));
@@ -179,19 +172,14 @@ public class LeadResource {
 
     @GET
     @Path("/{leadId}")
-    public Uni<LeadRepository.LeadRow> get(@PathParam("leadId") String leadId) {
-        return sessions.withSession(session -> leads.find(session, leadId)).map(row -> {
-            if (row == null) {
-                throw new NotFoundException("no lead " + leadId);
-            }
-            return row;
-        });
+    public Uni<LeadRow> get(@PathParam("leadId") String leadId) {
+        return leads.get(leadId);
     }
 
     @GET
     @Path("/{leadId}/drafts")
-    public Uni<List<DraftRepository.DraftRow>> drafts(@PathParam("leadId") String leadId) {
-        return sessions.withSession(session -> drafts.ofLead(session, leadId));
+    public Uni<List<DraftRow>> drafts(@PathParam("leadId") String leadId) {
+        return drafts.ofLead(leadId);
     }
 
     /** Chooses the lead for outreach; the persona agent writes its draft. */

@@ -1,7 +1,8 @@
 package dev.leadstream.hitl.rest;
 
-import dev.leadstream.hitl.repository.LeadFilter;
-import dev.leadstream.hitl.repository.LeadSort;
+import dev.leadstream.hitl.model.LeadFilter;
+import dev.leadstream.hitl.model.LeadSort;
+import dev.leadstream.hitl.problem.TextRules;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.QueryParam;
 

@@ -1,5 +1,8 @@
 package dev.leadstream.hitl.rest;
 
+import dev.leadstream.hitl.problem.ApiProblem;
+import dev.leadstream.hitl.problem.TextRules;
+
 /**
  * Query parameters read as text and parsed here, so a wrong one is a 400 that names it (JAX-RS
  * would answer a failed conversion with 404).

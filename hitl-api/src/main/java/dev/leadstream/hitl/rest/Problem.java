@@ -1,5 +1,6 @@
 package dev.leadstream.hitl.rest;
 
+import dev.leadstream.hitl.problem.ProblemType;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -9,20 +10,11 @@ import java.util.Map;
 /**
  * An RFC 9457 problem details body ({@code application/problem+json}): type, title, status,
  * detail and instance, plus members that say more, such as {@code limit} or {@code currentState}.
- * Every 4xx and 5xx of the API answers with one.
+ * Every 4xx and 5xx of the API answers with one; our own types are in {@link ProblemType}.
  */
 public final class Problem {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    /** Problem types of our own; anything else is {@code about:blank}, meaning "see the status". */
-    public static final String TOO_LARGE = "urn:leadstream:problem:too-large";
-    public static final String OVER_LIMIT = "urn:leadstream:problem:over-limit";
-    public static final String INVALID_TEXT = "urn:leadstream:problem:invalid-text";
-    public static final String ALREADY_DECIDED = "urn:leadstream:problem:already-decided";
-    public static final String ALREADY_CONTACTED = "urn:leadstream:problem:already-contacted";
-    public static final String VERSION_CONFLICT = "urn:leadstream:problem:version-conflict";
-    public static final String KEY_REUSED = "urn:leadstream:problem:idempotency-key-reused";
-    public static final String BUSY = "urn:leadstream:problem:busy";
 
     private Problem() {
     }

@@ -1,5 +1,7 @@
 package dev.leadstream.hitl.rest;
 
+import dev.leadstream.hitl.problem.ProblemType;
+import dev.leadstream.hitl.problem.TextRules;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -31,7 +33,7 @@ public class RequestGuard {
         String length = request.getHeader("Content-Length");
         if (length != null && length.chars().allMatch(Character::isDigit) && !length.isEmpty()
                 && (length.length() > 12 || Long.parseLong(length) > MAX_BODY_BYTES)) {
-            return Optional.of(Problem.response(Problem.TOO_LARGE, 413, "the body is " + length
+            return Optional.of(Problem.response(ProblemType.TOO_LARGE, 413, "the body is " + length
                     + " bytes; the API takes at most " + MAX_BODY_BYTES, path, Map.of("limit", MAX_BODY_BYTES)));
         }
         String uri = request.uri();
@@ -48,7 +50,7 @@ public class RequestGuard {
             }
         }
         return why == null ? Optional.empty()
-                : Optional.of(Problem.response(Problem.INVALID_TEXT, 400, why, path, Map.of()));
+                : Optional.of(Problem.response(ProblemType.INVALID_TEXT, 400, why, path, Map.of()));
     }
 
     private static String check(String what, String raw, boolean query) {

@@ -1,5 +1,6 @@
 package dev.leadstream.hitl.rest;
 
+import dev.leadstream.hitl.model.ReviewerAccount;
 import dev.leadstream.hitl.security.ReviewerAccounts;
 import dev.leadstream.hitl.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -47,7 +48,7 @@ public class ReviewerResource {
     @GET
     @Path("/reviewers")
     @RolesAllowed(Roles.ADMIN)
-    public Uni<List<ReviewerAccounts.Account>> reviewers() {
+    public Uni<List<ReviewerAccount>> reviewers() {
         return accounts.all();
     }
 

@@ -1,5 +1,7 @@
 package dev.leadstream.hitl.security;
 
+import dev.leadstream.hitl.model.ReviewerAccount;
+import dev.leadstream.hitl.repository.ReviewerRepository;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,13 +24,12 @@ public class ReviewerAccounts {
 
     private static final Logger LOG = Logger.getLogger(ReviewerAccounts.class);
 
-    public record Account(String username, List<String> roles) {
-    }
-
     private final Mutiny.SessionFactory sessions;
+    private final ReviewerRepository reviewers;
 
-    public ReviewerAccounts(Mutiny.SessionFactory sessions) {
+    public ReviewerAccounts(Mutiny.SessionFactory sessions, ReviewerRepository reviewers) {
         this.sessions = sessions;
+        this.reviewers = reviewers;
     }
 
     void firstAdmin(@Observes StartupEvent start,
@@ -38,11 +39,8 @@ public class ReviewerAccounts {
             LOG.info("no LEADSTREAM_ADMIN_USER/LEADSTREAM_ADMIN_PASSWORD: no first admin is created");
             return;
         }
-        boolean created = sessions.withTransaction(session -> session.createNativeQuery("""
-                                insert into reviewers (username, password_hash, roles)
-                                select :name, :hash, :roles where not exists (select 1 from reviewers)""")
-                        .setParameter("name", user.get()).setParameter("hash", Passwords.hash(password.get().toCharArray()))
-                        .setParameter("roles", String.join(",", Roles.ALL)).executeUpdate())
+        String hash = Passwords.hash(password.get().toCharArray());
+        boolean created = sessions.withTransaction(session -> reviewers.createFirst(session, user.get(), hash, Roles.ALL))
                 .map(rows -> rows > 0).await().atMost(Duration.ofSeconds(30));
         if (created) {
             LOG.infof("created the first admin, %s", user.get());
@@ -52,16 +50,10 @@ public class ReviewerAccounts {
     /** Creates an account; answers false when the name is taken. */
     public Uni<Boolean> create(String username, char[] password, List<String> roles) {
         String hash = Passwords.hash(password);
-        return sessions.withTransaction(session -> session.createNativeQuery("""
-                        insert into reviewers (username, password_hash, roles) values (:name, :hash, :roles)
-                        on conflict (username) do nothing""")
-                .setParameter("name", username).setParameter("hash", hash).setParameter("roles", String.join(",", roles))
-                .executeUpdate()).map(rows -> rows > 0);
+        return sessions.withTransaction(session -> reviewers.create(session, username, hash, roles)).map(rows -> rows > 0);
     }
 
-    public Uni<List<Account>> all() {
-        return sessions.withSession(session -> session.createNativeQuery(
-                        "select username, roles from reviewers order by username", Object[].class).getResultList())
-                .map(rows -> rows.stream().map(r -> new Account((String) r[0], List.of(((String) r[1]).split(",")))).toList());
+    public Uni<List<ReviewerAccount>> all() {
+        return sessions.withSession(reviewers::all);
     }
 }

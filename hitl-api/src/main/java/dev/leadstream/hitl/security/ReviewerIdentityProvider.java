@@ -1,5 +1,6 @@
 package dev.leadstream.hitl.security;
 
+import dev.leadstream.hitl.repository.ReviewerRepository;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -7,9 +8,9 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.Cookie;
@@ -23,7 +24,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -49,13 +49,16 @@ public class ReviewerIdentityProvider implements IdentityProvider<UsernamePasswo
     }
 
     private final Mutiny.SessionFactory sessions;
+    private final ReviewerRepository reviewers;
     private final SignInThrottle throttle;
     private final UiSessions uiSessions;
     private final PasswordCheck passwords = PasswordCheck.pbkdf2();
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
-    public ReviewerIdentityProvider(Mutiny.SessionFactory sessions, SignInThrottle throttle, UiSessions uiSessions) {
+    public ReviewerIdentityProvider(Mutiny.SessionFactory sessions, ReviewerRepository reviewers, SignInThrottle throttle,
+                                    UiSessions uiSessions) {
         this.sessions = sessions;
+        this.reviewers = reviewers;
         this.throttle = throttle;
         this.uiSessions = uiSessions;
     }
@@ -83,13 +86,11 @@ public class ReviewerIdentityProvider implements IdentityProvider<UsernamePasswo
                 Uni<Void> cleared = standing.accountHasFailures() ? throttle.succeeded(username) : Uni.createFrom().voidItem();
                 return cleared.chain(() -> withUiSession(username, routing)).replaceWith(identity(username, known.roles()));
             }
-            return sessions.withSession(session -> session.createNativeQuery(
-                                    "select password_hash, roles from reviewers where username = :name", Object[].class)
-                            .setParameter("name", username).getResultList())
-                    .chain(rows -> checkOffTheEventLoop(password, rows.isEmpty() ? Optional.empty()
-                            : Optional.of((String) rows.getFirst()[0]), eventLoop)
+            return sessions.withSession(session -> reviewers.credentials(session, username))
+                    .chain(stored -> checkOffTheEventLoop(password,
+                            Optional.ofNullable(stored).map(ReviewerRepository.Credentials::passwordHash), eventLoop)
                             .chain(matched -> matched
-                                    ? signedIn(username, roles((String) rows.getFirst()[1]), key, routing)
+                                    ? signedIn(username, stored.roles(), key, routing)
                                     : refused(username, address)));
         });
     }
@@ -127,10 +128,6 @@ public class ReviewerIdentityProvider implements IdentityProvider<UsernamePasswo
     /** Forgets remembered checks, e.g. when a reviewer's roles or password change. */
     public void forget() {
         verified.clear();
-    }
-
-    static List<String> roles(String stored) {
-        return Arrays.stream(stored.split(",")).map(String::trim).toList();
     }
 
     static SecurityIdentity identity(String username, List<String> roles) {

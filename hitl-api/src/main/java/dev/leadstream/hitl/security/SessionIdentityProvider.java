@@ -5,11 +5,11 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TrustedAuthenticationRequest;
-import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The reviewer behind a UI session cookie (its password was checked at sign-in). The session must
@@ -37,7 +37,7 @@ public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenti
         RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
         Cookie id = routing == null ? null : routing.request().getCookie(UiSessions.COOKIE);
         return uiSessions.rolesOfOpenSession(id == null ? null : id.getValue(), username)
-                .map(roles -> ReviewerIdentityProvider.identity(username, ReviewerIdentityProvider.roles(roles.orElseThrow(
-                        () -> new AuthenticationFailedException("the session was ended, is too old, or its account no longer exists")))));
+                .map(roles -> ReviewerIdentityProvider.identity(username, roles.orElseThrow(
+                        () -> new AuthenticationFailedException("the session was ended, is too old, or its account no longer exists"))));
     }
 }

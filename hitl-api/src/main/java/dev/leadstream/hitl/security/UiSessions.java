@@ -1,5 +1,6 @@
 package dev.leadstream.hitl.security;
 
+import dev.leadstream.hitl.repository.UiSessionRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -27,11 +28,13 @@ public class UiSessions {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Mutiny.SessionFactory sessions;
+    private final UiSessionRepository uiSessions;
     private final Duration maxAge;
 
-    public UiSessions(Mutiny.SessionFactory sessions,
+    public UiSessions(Mutiny.SessionFactory sessions, UiSessionRepository uiSessions,
                       @ConfigProperty(name = "leadstream.session.max-age", defaultValue = "PT12H") Duration maxAge) {
         this.sessions = sessions;
+        this.uiSessions = uiSessions;
         this.maxAge = maxAge;
     }
 
@@ -40,26 +43,15 @@ public class UiSessions {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        return sessions.withTransaction(session -> session.createNativeQuery(
-                                "delete from ui_sessions where created_at < now() - make_interval(secs => :maxAge)")
-                        .setParameter("maxAge", (double) maxAge.toSeconds()).executeUpdate()
-                        .chain(() -> session.createNativeQuery("insert into ui_sessions (id_hash, username) values (:id, :name)")
-                                .setParameter("id", digest(id)).setParameter("name", username).executeUpdate()))
-                .replaceWith(id);
+        return sessions.withTransaction(session -> uiSessions.open(session, digest(id), username, maxAge)).replaceWith(id);
     }
 
     /** The roles of the reviewer whose open session this is, or empty when it is closed, too old, or not theirs. */
-    public Uni<Optional<String>> rolesOfOpenSession(String id, String username) {
+    public Uni<Optional<List<String>>> rolesOfOpenSession(String id, String username) {
         if (id == null || id.isBlank()) {
             return Uni.createFrom().item(Optional.empty());
         }
-        return sessions.withSession(session -> session.createNativeQuery("""
-                                select r.roles from ui_sessions s join reviewers r on r.username = s.username
-                                where s.id_hash = :id and s.username = :name and s.ended_at is null
-                                  and s.created_at > now() - make_interval(secs => :maxAge)""", String.class)
-                        .setParameter("id", digest(id)).setParameter("name", username)
-                        .setParameter("maxAge", (double) maxAge.toSeconds()).getResultList())
-                .map((List<String> rows) -> rows.stream().findFirst());
+        return sessions.withSession(session -> uiSessions.rolesOfOpen(session, digest(id), username, maxAge));
     }
 
     /** Closes the session; its cookies are refused from now on, wherever they are shown. */
@@ -67,9 +59,7 @@ public class UiSessions {
         if (id == null || id.isBlank()) {
             return Uni.createFrom().voidItem();
         }
-        return sessions.withTransaction(session -> session.createNativeQuery(
-                        "update ui_sessions set ended_at = now() where id_hash = :id and ended_at is null")
-                .setParameter("id", digest(id)).executeUpdate()).replaceWithVoid();
+        return sessions.withTransaction(session -> uiSessions.close(session, digest(id)));
     }
 
     private static String digest(String id) {

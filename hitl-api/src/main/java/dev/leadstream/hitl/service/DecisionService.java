@@ -2,12 +2,17 @@ package dev.leadstream.hitl.service;
 
 import dev.leadstream.hitl.entity.Decision;
 import dev.leadstream.hitl.entity.OutboxEvent;
+import dev.leadstream.hitl.model.DraftChange;
+import dev.leadstream.hitl.model.DraftRow;
+import dev.leadstream.hitl.model.LeadRow;
+import dev.leadstream.hitl.problem.ApiProblem;
+import dev.leadstream.hitl.problem.ProblemType;
+import dev.leadstream.hitl.repository.DecisionRepository;
+import dev.leadstream.hitl.repository.DiscoveryRepository;
 import dev.leadstream.hitl.repository.DraftRepository;
 import dev.leadstream.hitl.repository.LeadRepository;
-import dev.leadstream.hitl.rest.ApiProblem;
-import dev.leadstream.hitl.rest.Problem;
-import dev.leadstream.topics.Topic;
 import dev.leadstream.topics.EventJson;
+import dev.leadstream.topics.Topic;
 import dev.leadstream.topics.Topics;
 import dev.leadstream.topics.event.Approval;
 import dev.leadstream.topics.event.DiscoveryRequest;
@@ -16,9 +21,6 @@ import dev.leadstream.topics.event.Engagement;
 import dev.leadstream.topics.event.Provenance;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.ClientErrorException;
-import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.core.Response;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.nio.charset.StandardCharsets;
@@ -59,20 +61,25 @@ public class DecisionService {
     private final Mutiny.SessionFactory sessions;
     private final LeadRepository leads;
     private final DraftRepository drafts;
+    private final DiscoveryRepository discoveries;
+    private final DecisionRepository decisions;
     private final Semaphore bulkPermits = new Semaphore(BULK_AT_ONCE);
 
-    public DecisionService(Mutiny.SessionFactory sessions, LeadRepository leads, DraftRepository drafts) {
+    public DecisionService(Mutiny.SessionFactory sessions, LeadRepository leads, DraftRepository drafts,
+                           DiscoveryRepository discoveries, DecisionRepository decisions) {
         this.sessions = sessions;
         this.leads = leads;
         this.drafts = drafts;
+        this.discoveries = discoveries;
+        this.decisions = decisions;
     }
 
     public Uni<Decision> selectLead(String leadId, String reviewer, String idempotencyKey) {
         Idempotency key = Idempotency.of(idempotencyKey, reviewer, LEAD_SELECTED, leadId, "");
         return once(key, session -> leads.lockAll(session, List.of(leadId)).chain(found -> {
-            LeadRepository.LeadRow row = found.get(leadId);
+            LeadRow row = found.get(leadId);
             if (row == null) {
-                throw new NotFoundException("no lead " + leadId);
+                throw ApiProblem.notFound("no lead " + leadId);
             }
             refuseDecided(row);
             return leads.contacted(session, List.of(leadId)).chain(contacted -> {
@@ -80,7 +87,8 @@ public class DecisionService {
                     throw alreadyContacted(leadId);
                 }
                 Decision decision = decision(LEAD_SELECTED, leadId, leadId, reviewer, key);
-                return record(session, decision, Approval.leadSelected(decision.id.toString(), row.lead(), reviewer))
+                OutboxEvent event = approval(decision, Approval.leadSelected(decision.id.toString(), row.lead(), reviewer));
+                return decisions.record(session, decision, event)
                         .chain(() -> leads.setStatus(session, leadId, "selected"))
                         .replaceWith(decision);
             });
@@ -94,20 +102,20 @@ public class DecisionService {
     public Uni<Decision> reopenLead(String leadId, String comment, String admin, String idempotencyKey) {
         Idempotency key = Idempotency.of(idempotencyKey, admin, LEAD_REOPENED, leadId, comment);
         return once(key, session -> leads.lockAll(session, List.of(leadId)).chain(found -> {
-            LeadRepository.LeadRow row = found.get(leadId);
+            LeadRow row = found.get(leadId);
             if (row == null) {
-                throw new NotFoundException("no lead " + leadId);
+                throw ApiProblem.notFound("no lead " + leadId);
             }
             if ("new".equals(row.status())) {
                 throw ApiProblem.alreadyDecided("lead " + leadId + " is not decided, so there is nothing to reopen", row.status());
             }
             Decision decision = decision(LEAD_REOPENED, leadId, leadId, admin, key);
             decision.comment = comment;
-            return session.persist(decision).chain(() -> leads.setStatus(session, leadId, "new")).replaceWith(decision);
+            return decisions.record(session, decision).chain(() -> leads.setStatus(session, leadId, "new")).replaceWith(decision);
         }));
     }
 
-    private static void refuseDecided(LeadRepository.LeadRow row) {
+    private static void refuseDecided(LeadRow row) {
         if (!"new".equals(row.status())) {
             throw ApiProblem.alreadyDecided("lead " + row.leadId() + " is already " + row.status()
                     + "; an admin can reopen it to decide again", row.status());
@@ -115,7 +123,7 @@ public class DecisionService {
     }
 
     private static ApiProblem alreadyContacted(String leadId) {
-        return new ApiProblem(Problem.ALREADY_CONTACTED, 409, "lead " + leadId
+        return new ApiProblem(ProblemType.ALREADY_CONTACTED, 409, "lead " + leadId
                 + " was already contacted (a draft approved or an email sent); it gets no second first touch",
                 Map.of("currentState", "contacted"));
     }
@@ -127,8 +135,7 @@ public class DecisionService {
      */
     public Uni<BulkOutcome> selectLeads(List<String> leadIds, String reviewer, String comment, String idempotencyKey) {
         return bulk(LEAD_SELECTED, "selected", leadIds, reviewer, comment, idempotencyKey, (row, decision) ->
-                List.of(decision, outbox(decision.id, Topics.APPROVED, row.leadId(), Topics.APPROVED.eventType() + "." + Approval.LEAD_SELECTED,
-                        Approval.leadSelected(decision.id.toString(), row.lead(), reviewer))));
+                approval(decision, Approval.leadSelected(decision.id.toString(), row.lead(), reviewer)));
     }
 
     /**
@@ -140,13 +147,13 @@ public class DecisionService {
         return bulk(LEAD_REJECTED, "rejected", leadIds, reviewer, comment, idempotencyKey, (row, decision) -> {
             Engagement signal = new Engagement(decision.id.toString(), row.leadId(), Engagement.REJECTED, "review", null,
                     row.lead().segment(), null, comment, decision.createdAt, Provenance.of("hitl-api", "0.1.0", "reviewer:" + reviewer));
-            return List.of(decision, outbox(decision.id, Topics.ENGAGEMENT, row.leadId(), Topics.ENGAGEMENT.eventType(), signal));
+            return outbox(decision.id, Topics.ENGAGEMENT, row.leadId(), Topics.ENGAGEMENT.eventType(), signal);
         });
     }
 
-    /** What one lead's decision writes: the decision itself and its outbox row. */
+    /** The event one lead's decision publishes. */
     private interface LeadDecision {
-        List<Object> entities(LeadRepository.LeadRow row, Decision decision);
+        OutboxEvent publish(LeadRow row, Decision decision);
     }
 
     /**
@@ -161,11 +168,9 @@ public class DecisionService {
         String request = String.join("\n", distinct.stream().sorted().toList()) + "\n" + comment;
         return Uni.createFrom().deferred(() -> {
             if (!bulkPermits.tryAcquire()) {
-                throw new ApiProblem(Problem.BUSY, 503, "too many bulk decisions are running; try again in a moment",
-                        Map.of("retryAfter", 1));
+                throw ApiProblem.busy("too many bulk decisions are running; try again in a moment");
             }
-            return sessions.withTransaction(session -> session.createNativeQuery(
-                            "select set_config('lock_timeout', '" + LOCK_WAIT + "', true)").getSingleResult()
+            return sessions.withTransaction(session -> leads.limitLockWait(session, LOCK_WAIT)
                     .chain(() -> replayBulk(session, idempotencyKey, reviewer, kind, distinct, request))
                     .chain(previous -> previous != null ? Uni.createFrom().item(previous)
                             : decideBulk(session, kind, status, distinct, reviewer, comment, idempotencyKey, request, decide)))
@@ -179,9 +184,10 @@ public class DecisionService {
         return leads.lockAll(session, leadIds).chain(rows -> contacted.chain(contactedIds -> {
             List<String> decided = new ArrayList<>();
             Map<String, String> skipped = new LinkedHashMap<>();
-            List<Object> entities = new ArrayList<>();
+            List<Decision> made = new ArrayList<>();
+            List<OutboxEvent> events = new ArrayList<>();
             for (String leadId : leadIds) {
-                LeadRepository.LeadRow row = rows.get(leadId);
+                LeadRow row = rows.get(leadId);
                 if (row == null) {
                     skipped.put(leadId, "no such lead");
                 } else if (!"new".equals(row.status())) {
@@ -193,13 +199,12 @@ public class DecisionService {
                             Idempotency.of(idempotencyKey, reviewer, kind, leadId, request));
                     decision.idempotencyScope = Idempotency.bulkScope(idempotencyKey, reviewer, kind);
                     decision.comment = comment;
-                    entities.addAll(decide.entities(row, decision));
+                    made.add(decision);
+                    events.add(decide.publish(row, decision));
                     decided.add(leadId);
                 }
             }
-            // all decisions, then all outbox rows: rows of one table in a row go to the database in batches
-            entities.sort(java.util.Comparator.comparing(e -> e instanceof Decision ? 0 : 1));
-            return session.persistAll(entities.toArray()).chain(session::flush)
+            return decisions.recordAll(session, made, events)
                     .chain(() -> leads.setStatuses(session, decided, status))
                     .map(n -> new BulkOutcome(decided, skipped));
         }));
@@ -209,25 +214,23 @@ public class DecisionService {
      * A bulk call's earlier answer: the leads its key decided; the rest were skipped then too. The
      * key covers the whole call, so the same key with other leads or another comment is refused.
      */
-    private static Uni<BulkOutcome> replayBulk(Mutiny.Session session, String idempotencyKey, String reviewer, String kind,
-                                               List<String> leadIds, String request) {
+    private Uni<BulkOutcome> replayBulk(Mutiny.Session session, String idempotencyKey, String reviewer, String kind,
+                                        List<String> leadIds, String request) {
         String scope = Idempotency.bulkScope(idempotencyKey, reviewer, kind);
         if (scope == null) {
             return Uni.createFrom().nullItem();
         }
         Idempotency asked = Idempotency.of(idempotencyKey, reviewer, kind, "bulk", request);
-        return session.createSelectionQuery("from Decision where idempotencyScope = :scope", Decision.class)
-                .setParameter("scope", scope)
-                .getResultList().map(found -> {
-                    if (found.isEmpty()) {
-                        return null;
-                    }
-                    found.forEach(d -> asked.checkSameRequest(d.requestHash));
-                    List<String> decided = found.stream().map(d -> d.leadId).toList();
-                    Map<String, String> skipped = new LinkedHashMap<>();
-                    leadIds.stream().filter(id -> !decided.contains(id)).forEach(id -> skipped.put(id, "skipped by the first call with this key"));
-                    return new BulkOutcome(decided, skipped);
-                });
+        return decisions.findByScope(session, scope).map(found -> {
+            if (found.isEmpty()) {
+                return null;
+            }
+            found.forEach(d -> asked.checkSameRequest(d.requestHash));
+            List<String> decided = found.stream().map(d -> d.leadId).toList();
+            Map<String, String> skipped = new LinkedHashMap<>();
+            leadIds.stream().filter(id -> !decided.contains(id)).forEach(id -> skipped.put(id, "skipped by the first call with this key"));
+            return new BulkOutcome(decided, skipped);
+        });
     }
 
     /**
@@ -249,7 +252,8 @@ public class DecisionService {
                 }
                 return (safe == row.draft() ? Uni.createFrom().item(1) : drafts.replaceContent(session, safe));
             }).chain(() -> decideDraft(session, row, "approved"))
-                    .chain(() -> record(session, decision, Approval.draftApproved(decision.id.toString(), safe, reviewer)))
+                    .chain(() -> decisions.record(session, decision,
+                            approval(decision, Approval.draftApproved(decision.id.toString(), safe, reviewer))))
                     .replaceWith(decision);
         }));
     }
@@ -264,14 +268,14 @@ public class DecisionService {
         Idempotency key = Idempotency.of(idempotencyKey, reviewer, DRAFT_EDITED, draftId, EventJson.toJson(edit));
         return once(key, session -> pendingDraft(session, draftId, edit.version()).chain(row -> {
             Draft edited = EmailHtml.sanitised(edit.applyTo(row.draft(), reviewer));
-            List<DraftEdit.Change> changes = DraftEdit.changes(row.draft(), edited);
+            List<DraftChange> changes = DraftEdit.changes(row.draft(), edited);
             Decision decision = decision(DRAFT_EDITED, row.draft().leadId(), draftId, reviewer, key);
             OutboxEvent event = outbox(decision.id, Topics.DRAFTS, edited.leadId(), Topics.DRAFTS.eventType(), edited);
             return drafts.saveEdit(session, edited, row.draft().version(), reviewer, changes).chain(updated -> {
                 if (updated == 0) {
-                    throw new VersionConflict("draft " + draftId + " was changed by someone else", row.draft().version() + 1, null);
+                    throw ApiProblem.versionConflict("draft " + draftId + " was changed by someone else", row.draft().version() + 1, null);
                 }
-                return session.persist(decision).chain(() -> session.persist(event)).replaceWith(decision);
+                return decisions.record(session, decision, event).replaceWith(decision);
             });
         }));
     }
@@ -291,46 +295,34 @@ public class DecisionService {
                     Provenance.of("hitl-api", "0.1.0", "reviewer:" + reviewer));
             OutboxEvent event = outbox(decision.id, Topics.ENGAGEMENT, row.draft().leadId(), Topics.ENGAGEMENT.eventType(), signal);
             return decideDraft(session, row, "rejected")
-                    .chain(() -> session.persist(decision)).chain(() -> session.persist(event)).replaceWith(decision);
+                    .chain(() -> decisions.record(session, decision, event)).replaceWith(decision);
         }));
     }
 
-    private Uni<Void> decideDraft(Mutiny.Session session, DraftRepository.DraftRow row, String status) {
+    private Uni<Void> decideDraft(Mutiny.Session session, DraftRow row, String status) {
         return drafts.decide(session, row.draft().draftId(), row.draft().version(), status).invoke(updated -> {
             if (updated == 0) {
-                throw new VersionConflict("draft " + row.draft().draftId() + " was decided or changed by someone else",
+                throw ApiProblem.versionConflict("draft " + row.draft().draftId() + " was decided or changed by someone else",
                         row.draft().version(), null);
             }
         }).replaceWithVoid();
     }
 
     /** The draft, if it exists, is still pending, and (when a version is expected) still at that version. */
-    private Uni<DraftRepository.DraftRow> pendingDraft(Mutiny.Session session, String draftId, Integer expectedVersion) {
+    private Uni<DraftRow> pendingDraft(Mutiny.Session session, String draftId, Integer expectedVersion) {
         return drafts.find(session, draftId).map(row -> {
             if (row == null) {
-                throw new NotFoundException("no draft " + draftId);
+                throw ApiProblem.notFound("no draft " + draftId);
             }
             if (!"pending".equals(row.status())) {
-                throw new VersionConflict("draft " + draftId + " is already " + row.status(), row.draft().version(), row.status());
+                throw ApiProblem.versionConflict("draft " + draftId + " is already " + row.status(), row.draft().version(), row.status());
             }
             if (expectedVersion != null && expectedVersion != row.draft().version()) {
-                throw new VersionConflict("draft " + draftId + " is at version " + row.draft().version()
+                throw ApiProblem.versionConflict("draft " + draftId + " is at version " + row.draft().version()
                         + ", not " + expectedVersion + "; reload it and decide again", row.draft().version(), row.status());
             }
             return row;
         });
-    }
-
-    /** 409 with the version the client should reload and, when it is decided, the state it is in. */
-    public static class VersionConflict extends ClientErrorException {
-        public final int currentVersion;
-        public final String currentState;
-
-        public VersionConflict(String message, int currentVersion, String currentState) {
-            super(message, Response.Status.CONFLICT);
-            this.currentVersion = currentVersion;
-            this.currentState = currentState;
-        }
     }
 
     public Uni<DiscoveryRequest> submitDiscovery(DiscoveryRequest draft, String reviewer) {
@@ -340,13 +332,8 @@ public class DecisionService {
         Decision decision = decision(DISCOVERY_REQUESTED, "-", request.requestId(), reviewer, Idempotency.NONE);
         OutboxEvent row = outbox(decision.id, Topics.DISCOVERY_REQUESTS, request.requestId(),
                 Topics.DISCOVERY_REQUESTS.eventType(), request);
-        return sessions.withTransaction(session -> session.createNativeQuery("""
-                        insert into discovery_requests (request_id, request, requested_by)
-                        values (:id, cast(cast(:request as text) as jsonb), :by)""")
-                .setParameter("id", request.requestId()).setParameter("request", row.payload)
-                .setParameter("by", reviewer).executeUpdate()
-                .chain(() -> session.persist(decision))
-                .chain(() -> session.persist(row))
+        return sessions.withTransaction(session -> discoveries.insertRequest(session, request.requestId(), row.payload, reviewer)
+                .chain(() -> decisions.record(session, decision, row))
                 .replaceWith(request));
     }
 
@@ -376,21 +363,17 @@ public class DecisionService {
                 .chain(previous -> previous != null ? Uni.createFrom().item(previous) : decide.apply(session)));
     }
 
-    /** The decision and the approval event it publishes, both in the caller's transaction. */
-    private static Uni<Void> record(Mutiny.Session session, Decision decision, Approval approval) {
-        OutboxEvent row = outbox(decision.id, Topics.APPROVED, approval.leadId(),
-                Topics.APPROVED.eventType() + "." + approval.type(), approval);
-        return session.persist(decision).chain(() -> session.persist(row));
+    /** The outbox row that publishes a decision's approval to the approved topic. */
+    private static OutboxEvent approval(Decision decision, Approval approval) {
+        return outbox(decision.id, Topics.APPROVED, approval.leadId(), Topics.APPROVED.eventType() + "." + approval.type(), approval);
     }
 
     /** The decision an earlier call with the same key, reviewer, action and target made, or null. */
-    private static Uni<Decision> replay(Mutiny.Session session, Idempotency key) {
+    private Uni<Decision> replay(Mutiny.Session session, Idempotency key) {
         if (!key.given()) {
             return Uni.createFrom().nullItem();
         }
-        return session.createSelectionQuery("from Decision where idempotencyKey = :key", Decision.class)
-                .setParameter("key", key.scopedKey()).getSingleResultOrNull()
-                .invoke(previous -> {
+        return decisions.findByKey(session, key.scopedKey()).invoke(previous -> {
                     if (previous != null) {
                         key.checkSameRequest(previous.requestHash);
                     }

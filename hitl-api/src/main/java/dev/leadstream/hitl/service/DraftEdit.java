@@ -1,5 +1,6 @@
 package dev.leadstream.hitl.service;
 
+import dev.leadstream.hitl.model.DraftChange;
 import dev.leadstream.topics.event.Draft;
 import dev.leadstream.topics.event.Provenance;
 
@@ -21,9 +22,6 @@ public record DraftEdit(Integer version, String subject, String textBody, String
             "linkedin", 3000, "facebook", 63206, "telegram", 4096, "youtube", 5000);
     static final int MAX_SUBJECT = 200;
     static final int MAX_BODY = 20000;
-
-    public record Change(String field, String from, String to) {
-    }
 
     /** Why the content cannot be sent as edited, one sentence per problem; empty when it can. */
     public List<String> problems() {
@@ -66,15 +64,15 @@ public record DraftEdit(Integer version, String subject, String textBody, String
     }
 
     /** Field by field, what differs between two versions. */
-    public static List<Change> changes(Draft before, Draft after) {
+    public static List<DraftChange> changes(Draft before, Draft after) {
         Map<String, String> a = parts(before);
         Map<String, String> b = parts(after);
-        List<Change> changes = new ArrayList<>();
+        List<DraftChange> changes = new ArrayList<>();
         b.keySet().forEach(k -> a.putIfAbsent(k, null));
         a.forEach((field, from) -> {
             String to = b.get(field);
             if (!Objects.equals(from, to)) {
-                changes.add(new Change(field, from, to));
+                changes.add(new DraftChange(field, from, to));
             }
         });
         return changes;

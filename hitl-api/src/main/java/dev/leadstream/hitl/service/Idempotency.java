@@ -1,8 +1,8 @@
 package dev.leadstream.hitl.service;
 
-import dev.leadstream.hitl.rest.ApiProblem;
-import dev.leadstream.hitl.rest.Problem;
-import dev.leadstream.hitl.rest.TextRules;
+import dev.leadstream.hitl.problem.ApiProblem;
+import dev.leadstream.hitl.problem.ProblemType;
+import dev.leadstream.hitl.problem.TextRules;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -48,7 +48,7 @@ public record Idempotency(String scopedKey, String requestHash) {
     /** Refuses when the decision this key made answered a different request. */
     public void checkSameRequest(String earlierRequestHash) {
         if (given() && earlierRequestHash != null && !earlierRequestHash.equals(requestHash)) {
-            throw new ApiProblem(Problem.KEY_REUSED, 422, "this Idempotency-Key was already used by you for this action"
+            throw new ApiProblem(ProblemType.KEY_REUSED, 422, "this Idempotency-Key was already used by you for this action"
                     + " and target with a different request; use a new key for a new request", Map.of());
         }
     }

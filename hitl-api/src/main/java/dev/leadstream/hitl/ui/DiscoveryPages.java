@@ -1,6 +1,6 @@
 package dev.leadstream.hitl.ui;
 
-import dev.leadstream.hitl.repository.DiscoveryRepository;
+import dev.leadstream.hitl.model.DiscoveryRow;
 import dev.leadstream.hitl.rest.DiscoveryResource;
 import dev.leadstream.hitl.security.Roles;
 import dev.leadstream.hitl.service.DecisionService;
@@ -36,9 +36,9 @@ public class DiscoveryPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance discovery(Ui.Me me, Ui.Flash flash, List<DiscoveryRepository.DiscoveryRow> requests);
+        static native TemplateInstance discovery(Ui.Me me, Ui.Flash flash, List<DiscoveryRow> requests);
 
-        static native TemplateInstance request(Ui.Me me, Ui.Flash flash, DiscoveryRepository.DiscoveryRow row, boolean running);
+        static native TemplateInstance request(Ui.Me me, Ui.Flash flash, DiscoveryRow row, boolean running);
     }
 
     private final DiscoveryResource discoveries;

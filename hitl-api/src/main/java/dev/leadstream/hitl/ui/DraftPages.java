@@ -1,6 +1,9 @@
 package dev.leadstream.hitl.ui;
 
-import dev.leadstream.hitl.repository.DraftRepository;
+import dev.leadstream.hitl.model.DraftRow;
+import dev.leadstream.hitl.model.DraftVersion;
+import dev.leadstream.hitl.problem.ApiProblem;
+import dev.leadstream.hitl.problem.TextRules;
 import dev.leadstream.hitl.rest.DraftResource;
 import dev.leadstream.hitl.security.Roles;
 import dev.leadstream.hitl.service.ContentPreview;
@@ -20,6 +23,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
@@ -38,8 +42,8 @@ public class DraftPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance draft(Ui.Me me, Ui.Flash flash, DraftRepository.DraftRow row, ContentPreview preview,
-                                             List<DraftRepository.DraftVersion> versions, FormKeys keys);
+        static native TemplateInstance draft(Ui.Me me, Ui.Flash flash, DraftRow row, ContentPreview preview,
+                                             List<DraftVersion> versions, FormKeys keys);
     }
 
     /** One idempotency key per form: saving, approving and rejecting are different requests. */
@@ -88,7 +92,7 @@ public class DraftPages {
         try {
             DraftResource.checkText(edit);
             problems = edit.problems();
-        } catch (jakarta.ws.rs.WebApplicationException e) {
+        } catch (WebApplicationException | ApiProblem e) {
             problems = List.of(e.getMessage());
         }
         if (!problems.isEmpty()) {
@@ -121,8 +125,8 @@ public class DraftPages {
         if (comment == null || comment.isBlank() || comment.length() > 2000) {
             return Ui.refuse(page(draftId), "say why the draft is rejected, in 1 to 2000 characters");
         }
-        if (dev.leadstream.hitl.rest.TextRules.invalid(comment) != null) {
-            return Ui.refuse(page(draftId), "the comment " + dev.leadstream.hitl.rest.TextRules.invalid(comment));
+        if (TextRules.invalid(comment) != null) {
+            return Ui.refuse(page(draftId), "the comment " + TextRules.invalid(comment));
         }
         return decisions.rejectDraft(draftId, version, comment, reviewer(), idempotencyKey)
                 .map(d -> Ui.notice(page(draftId), "Rejected; the segment's model learns from it"))

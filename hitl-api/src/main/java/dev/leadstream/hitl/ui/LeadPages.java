@@ -1,7 +1,9 @@
 package dev.leadstream.hitl.ui;
 
-import dev.leadstream.hitl.repository.DraftRepository;
-import dev.leadstream.hitl.repository.LeadRepository;
+import dev.leadstream.hitl.model.DraftRow;
+import dev.leadstream.hitl.model.LeadRow;
+import dev.leadstream.hitl.problem.ApiProblem;
+import dev.leadstream.hitl.problem.TextRules;
 import dev.leadstream.hitl.rest.LeadResource;
 import dev.leadstream.hitl.rest.LeadTableParams;
 import dev.leadstream.hitl.security.Roles;
@@ -20,6 +22,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -40,11 +43,11 @@ public class LeadPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance leads(Ui.Me me, Ui.Flash flash, List<LeadRepository.LeadRow> rows, String next,
+        static native TemplateInstance leads(Ui.Me me, Ui.Flash flash, List<LeadRow> rows, String next,
                                              LeadResource.Facets facets, TableQuery query, String idempotencyKey);
 
-        static native TemplateInstance lead(Ui.Me me, Ui.Flash flash, LeadRepository.LeadRow row,
-                                            List<DraftRepository.DraftRow> drafts, String idempotencyKey, String reopenKey);
+        static native TemplateInstance lead(Ui.Me me, Ui.Flash flash, LeadRow row,
+                                            List<DraftRow> drafts, String idempotencyKey, String reopenKey);
     }
 
     private final LeadResource leads;
@@ -101,7 +104,7 @@ public class LeadPages {
         if (comment == null || comment.isBlank()) {
             return Ui.refuse(page, "say why the lead is reopened");
         }
-        String invalid = dev.leadstream.hitl.rest.TextRules.invalid(comment);
+        String invalid = TextRules.invalid(comment);
         if (invalid != null || comment.length() > LeadResource.MAX_COMMENT) {
             return Ui.refuse(page, invalid != null ? "the comment " + invalid : "say why in at most " + LeadResource.MAX_COMMENT + " characters");
         }
@@ -135,7 +138,7 @@ public class LeadPages {
         }
         try {
             LeadResource.checkBulk(new LeadResource.BulkDecision(leadIds, Ui.blankToNull(comment)), reject);
-        } catch (jakarta.ws.rs.WebApplicationException e) {
+        } catch (WebApplicationException | ApiProblem e) {
             return Ui.refuse(returnTo, e.getMessage());
         }
         String reviewer = identity.getPrincipal().getName();

@@ -1,6 +1,6 @@
 package dev.leadstream.hitl.ui;
 
-import dev.leadstream.hitl.repository.LeadSort;
+import dev.leadstream.hitl.model.LeadSort;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import java.net.URLEncoder;

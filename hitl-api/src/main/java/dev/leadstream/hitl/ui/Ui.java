@@ -1,5 +1,6 @@
 package dev.leadstream.hitl.ui;
 
+import dev.leadstream.hitl.problem.ApiProblem;
 import dev.leadstream.hitl.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -64,8 +65,8 @@ final class Ui {
 
     /** What went wrong, in the words the API would have used; never a stack trace. */
     static String message(Throwable failure) {
-        if (failure instanceof WebApplicationException e && e.getMessage() != null) {
-            return e.getMessage();
+        if ((failure instanceof WebApplicationException || failure instanceof ApiProblem) && failure.getMessage() != null) {
+            return failure.getMessage();
         }
         return "that did not work; nothing was changed. Try again, and tell an admin if it keeps failing.";
     }

@@ -1,5 +1,6 @@
 package dev.leadstream.hitl.rest;
 
+import dev.leadstream.hitl.problem.TextRules;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

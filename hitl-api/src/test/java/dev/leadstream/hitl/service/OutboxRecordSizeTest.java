@@ -1,6 +1,6 @@
 package dev.leadstream.hitl.service;
 
-import dev.leadstream.hitl.rest.ApiProblem;
+import dev.leadstream.hitl.problem.ApiProblem;
 import dev.leadstream.topics.Topics;
 import org.junit.jupiter.api.Test;
 

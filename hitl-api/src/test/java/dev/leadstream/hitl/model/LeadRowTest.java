@@ -1,6 +1,5 @@
-package dev.leadstream.hitl;
+package dev.leadstream.hitl.model;
 
-import dev.leadstream.hitl.repository.LeadRepository.LeadRow;
 import dev.leadstream.topics.event.EnrichedLead.Signal;
 import org.junit.jupiter.api.Test;
 

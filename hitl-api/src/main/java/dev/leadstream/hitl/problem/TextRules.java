@@ -1,4 +1,4 @@
-package dev.leadstream.hitl.rest;
+package dev.leadstream.hitl.problem;
 
 import java.util.List;
 import java.util.Map;
@@ -20,7 +20,7 @@ public final class TextRules {
         }
         String why = invalid(value);
         if (why != null) {
-            throw new ApiProblem(Problem.INVALID_TEXT, 400, field + " " + why, Map.of("field", field));
+            throw new ApiProblem(ProblemType.INVALID_TEXT, 400, field + " " + why, Map.of("field", field));
         }
         if (value.length() > max) {
             throw ApiProblem.overLimit(field + " must be at most " + max + " characters, was " + value.length(), max);

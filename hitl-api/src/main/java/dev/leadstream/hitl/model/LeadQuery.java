@@ -1,4 +1,4 @@
-package dev.leadstream.hitl.repository;
+package dev.leadstream.hitl.model;
 
 import java.util.List;
 

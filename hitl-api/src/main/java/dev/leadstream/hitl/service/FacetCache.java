@@ -1,5 +1,6 @@
-package dev.leadstream.hitl.repository;
+package dev.leadstream.hitl.service;
 
+import dev.leadstream.hitl.model.LeadFilter;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
