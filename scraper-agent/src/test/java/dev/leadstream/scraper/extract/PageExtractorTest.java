@@ -189,7 +189,10 @@ class PageExtractorTest {
             "We are a small team of 12 bakers.|a small team of 12",
             "Today we employ over 40 people across Leeds.|employ over 40 people",
             "With 25 staff and two vans|25 staff",
-            "Our 8 full-time team members|8 full-time team members"})
+            "Our 8 full-time team members|8 full-time team members",
+            "Wir sind ein kleines Team von 12 Leuten.|ein kleines Team von 12",
+            "Wij zijn een team van ruim 20 mensen.|een team van ruim 20",
+            "Nous sommes une équipe de 5 passionnés.|une équipe de 5"})
     void aStatedHeadcountIsQuotedAsWritten(String sentence, String quoted) {
         PageFacts facts = extract("<html><body><p>" + sentence + "</p></body></html>", "http://x.test/about");
         assertThat(facts.firmographics().employees()).isEqualTo(FieldValue.of(quoted, "http://x.test/about", "heuristic", 0.6));
