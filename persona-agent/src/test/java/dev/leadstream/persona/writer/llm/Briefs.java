@@ -41,6 +41,10 @@ final class Briefs {
     }
 
     static Brief brief(List<StyleExample> examples) {
+        return brief(CHANNELS, SEQUENCE, examples);
+    }
+
+    static Brief brief(List<String> channels, List<Campaign.Step> sequence, List<StyleExample> examples) {
         ScoredLead lead = new ScoredLead("rose.test", "Rose Bakery", "https://rose.test/", List.of("hello@rose.test"),
                 List.of("+441130000000"), "1 Mill Lane, Leeds", "Sourdough baked daily", List.of(), List.of("Bakery"),
                 List.of("https://rose.test/"), "uk-food", 70, "B", List.of(), "prior-v1", Provenance.of("test", "1", null),
@@ -49,24 +53,28 @@ final class Briefs {
         Campaign campaign = new Campaign("spring", 3, "Spring ordering", Campaign.ACTIVE,
                 new Campaign.Offering("OrderApp", "Online ordering for bakeries", List.of()),
                 new Campaign.Sender("Ana Silva", "OrderApp Ltd", "Founder", "ana@orderapp.test", null, "1 High Street, York", null),
-                "warm, brief", "Reply to book a short call", CHANNELS, List.of("en"), List.of(), SEQUENCE, null, "ana", null, null);
+                "warm, brief", "Reply to book a short call", channels, List.of("en"), List.of(), sequence, null, "ana", null, null);
         Draft.Persona persona = new Draft.Persona("The owner of a bakery in Leeds", "warm", List.of("bread"), "owner", List.of());
         return new Brief(lead, List.of(), campaign, persona, FACTS, "en", null, null, examples);
     }
 
     /** A complete answer: every channel, step and variant, each message with these statements. */
     static String answer(List<Answer.Statement> statements) {
+        return answer(CHANNELS, SEQUENCE, statements);
+    }
+
+    static String answer(List<String> channels, List<Campaign.Step> sequence, List<Answer.Statement> statements) {
         ObjectNode root = JSON.createObjectNode();
         ArrayNode messages = root.putArray("messages");
-        for (String channel : CHANNELS) {
-            for (Campaign.Step step : SEQUENCE) {
+        for (String channel : channels) {
+            for (Campaign.Step step : sequence) {
                 for (String variant : List.of("a", "b")) {
                     ObjectNode m = messages.addObject().put("channel", channel).put("step", step.step()).put("variant", variant)
                             .put("subject", channel.equals("email") ? "Fresh ideas for Rose Bakery" : "")
                             .put("preheader", channel.equals("email") ? "A short note" : "")
                             .put("script", "");
                     ArrayNode hashtags = m.putArray("hashtags");
-                    if (channel.equals("instagram")) {
+                    if (channel.equals("instagram") || channel.equals("tiktok")) {
                         hashtags.add("#sourdough").add("bakery");
                     }
                     ArrayNode ss = m.putArray("statements");

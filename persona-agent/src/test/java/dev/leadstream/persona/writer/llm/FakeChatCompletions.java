@@ -48,6 +48,11 @@ final class FakeChatCompletions implements AutoCloseable {
     private final ConcurrentLinkedQueue<Reply> replies = new ConcurrentLinkedQueue<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
+    static {
+        // without it the JDK server's small writes wait out the client's delayed ACK: ~40 ms a request
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     FakeChatCompletions() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
