@@ -31,6 +31,7 @@ public enum LlmProvider {
         return defaultBaseUrl;
     }
 
+    /** At its default base URL, the provider's own hosted API. */
     public boolean needsApiKey() {
         return needsApiKey;
     }

@@ -23,8 +23,9 @@ public record ModelEndpoint(LlmProvider provider, String baseUrl, String model, 
         if (model == null || model.isBlank()) {
             throw new IllegalArgumentException("persona.llm.model must name the model for provider " + provider);
         }
-        if (provider.needsApiKey() && (apiKey == null || apiKey.isBlank())) {
-            throw new IllegalArgumentException("persona.llm.api-key (PERSONA_LLM_API_KEY) is needed for provider " + provider);
+        // a self-hosted server (vLLM, llama.cpp, LM Studio) may take no key; the hosted APIs always do
+        if (provider.needsApiKey() && baseUrl.equals(provider.defaultBaseUrl()) && (apiKey == null || apiKey.isBlank())) {
+            throw new IllegalArgumentException("persona.llm.api-key (PERSONA_LLM_API_KEY) is needed for " + baseUrl);
         }
     }
 
