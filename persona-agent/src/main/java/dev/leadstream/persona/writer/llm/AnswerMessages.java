@@ -1,6 +1,7 @@
 package dev.leadstream.persona.writer.llm;
 
 import dev.leadstream.persona.writer.Brief;
+import dev.leadstream.topics.event.Campaign;
 import dev.leadstream.topics.event.Draft;
 
 import java.util.ArrayList;
@@ -51,7 +52,7 @@ final class AnswerMessages {
                 text = text + "\n\n--\n" + (footer.isEmpty() ? "" : footer + "\n") + unsubscribe + ": " + Draft.Message.UNSUBSCRIBE_PLACEHOLDER;
                 html = html(paragraphs, footer, unsubscribe);
             }
-            int dayOffset = task.step(m.step()).map(s -> s.dayOffset()).orElse(0);
+            int dayOffset = task.step(m.step()).map(Campaign.Step::dayOffset).orElse(0);
             messages.add(new Draft.Message(variantId, m.channel(), m.step(), dayOffset, email ? to : null, m.subject(),
                     m.preheader(), text, html, m.hashtags(), m.script(), statements));
         }

@@ -71,7 +71,7 @@ final class ResilientChat {
             return "HTTP " + refusal.statusCode();
         }
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof TimeoutException || t instanceof java.net.http.HttpTimeoutException) {
+            if (t instanceof TimeoutException) {
                 return "timeout";
             }
             if (t instanceof java.net.ConnectException) {

@@ -6,6 +6,7 @@ import dev.leadstream.topics.event.Campaign;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * What a brief asks the model for: every channel of the campaign, at every step of its sequence,
@@ -30,6 +31,6 @@ record WritingTask(List<String> channels, List<Campaign.Step> steps, int variant
 
     /** Variant ids the model is asked for: a, b, ... */
     List<String> variantIds() {
-        return java.util.stream.IntStream.range(0, variants).mapToObj(i -> String.valueOf((char) ('a' + i))).toList();
+        return IntStream.range(0, variants).mapToObj(i -> String.valueOf((char) ('a' + i))).toList();
     }
 }

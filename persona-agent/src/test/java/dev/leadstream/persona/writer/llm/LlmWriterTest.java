@@ -181,6 +181,17 @@ class LlmWriterTest {
     }
 
     @Test
+    void anUnreachableServerIsNotRetriedAndTheFallbackWrites() {
+        LlmWriter writer = writer();
+        server.close();
+
+        Written written = writer.write(Briefs.brief());
+
+        assertThat(written.generation().fallbackReason()).isEqualTo("llm gpt-test: connection refused after 1 call");
+        assertThat(fallback.calls).hasValue(1);
+    }
+
+    @Test
     void aTimeoutFallsBackAndRepeatedFailuresOpenTheBreakerSoLaterBriefsSkipTheNetworkUntilTheCoolDown() {
         LlmWriter writer = writer(Duration.ofMillis(300), 2, Duration.ofSeconds(2));
         String good = Briefs.answer(Briefs.groundedStatements());
