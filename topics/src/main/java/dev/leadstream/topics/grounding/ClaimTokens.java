@@ -16,6 +16,8 @@ final class ClaimTokens {
 
     private static final Pattern ADDRESS = Pattern.compile(
             "(?i)\\b(?:https?://[^\\s<>\"')]+|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+|(?:www\\.)?[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.[a-z]{2,}(?:/[^\\s<>\"')]*)?)");
+    /** Letters and digits in one token: postcodes (LS1, 4AB), references (GA4). */
+    private static final Pattern CODE = Pattern.compile("(?<![\\p{L}\\p{N}])(?=[\\p{L}\\p{N}]*\\p{L})(?=[\\p{L}\\p{N}]*\\p{N})[\\p{L}\\p{N}]+(?![\\p{L}\\p{N}])");
     private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,\\s]\\d{3})*(?:[.,]\\d+)?");
     private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}\\p{Mn}'’-]*");
     private static final Pattern SENTENCE_START = Pattern.compile("(^|[.!?:;\"“„«(\\n]\\s*)$");
@@ -34,6 +36,11 @@ final class ClaimTokens {
                 tokens.add(found.toLowerCase(Locale.ROOT));
                 blank(rest, address.start(), address.end());
             }
+        }
+        Matcher code = CODE.matcher(rest.toString());
+        while (code.find()) {
+            tokens.add(fold(code.group()));
+            blank(rest, code.start(), code.end());
         }
         String text = rest.toString();
         Matcher number = NUMBER.matcher(text);

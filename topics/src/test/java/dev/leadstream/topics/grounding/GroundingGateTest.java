@@ -69,6 +69,18 @@ class GroundingGateTest {
     }
 
     @Test
+    void aPostcodeIsOneTokenThatTheAddressMustCarry() {
+        List<Draft.Fact> facts = List.of(new Draft.Fact("sender:postalAddress", "sender", "postalAddress",
+                "2 Minster Yard, York YO1 7HH, United Kingdom", "brief:1"));
+        assertThat(GroundingGate.check(statement("OvenBook Ltd, 2 Minster Yard, York YO1 7HH", "sender:postalAddress"), facts, "en").reason())
+                .as("the company is in no cited fact").contains("ltd");
+        assertThat(GroundingGate.check(statement("Write to 2 Minster Yard, York YO1 7HH.", "sender:postalAddress"), facts, "en").status())
+                .isEqualTo(Draft.Statement.SUPPORTED);
+        assertThat(GroundingGate.check(statement("Write to 2 Minster Yard, York YO1 7HX.", "sender:postalAddress"), facts, "en").reason())
+                .contains("7hx");
+    }
+
+    @Test
     void aCitationOfAnUnknownFactIsUnsupported() {
         assertThat(checked("Hello there.", "lead:phone").reason()).contains("lead:phone");
     }
