@@ -341,7 +341,9 @@ public final class Stack {
         specs.add(app("enrichment-agent", AppSpec.quarkusJar("enrichment-agent"), ports.agents().get(3), "256m", Map.of(
                 "kafka-streams.state.dir", data.resolve("enrichment-agent/streams").toString(),
                 "enrichment.vector-store.dir", data.resolve("enrichment-agent/lookalike-index").toString())));
-        specs.add(app("persona-agent", AppSpec.quarkusJar("persona-agent"), ports.agents().get(4), "128m", Map.of()));
+        // the same embedding model as enrichment-agent, for the memory of content that worked
+        specs.add(app("persona-agent", AppSpec.quarkusJar("persona-agent"), ports.agents().get(4), "256m", Map.of(
+                "persona.memory.dir", data.resolve("persona-agent/content-memory").toString())));
         specs.add(app("outreach-agent", AppSpec.quarkusJar("outreach-agent"), ports.agents().get(5), "128m", Map.of(
                 "outreach.smtp.host", "127.0.0.1",
                 "outreach.smtp.port", Integer.toString(ports.smtp()),
