@@ -100,7 +100,8 @@ public final class GroundingGate {
         if (token.contains(".") || token.contains("@")) {
             return folded.contains(bare(token)) || (fact.sourceUrl() != null && ClaimTokens.fold(fact.sourceUrl()).contains(bare(token)));
         }
-        return Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(token) + "(?![\\p{L}\\p{N}])").matcher(folded).find();
+        // a name is whole between letters only: the "LS" and "AB" of the postcode "LS1 4AB" are words beside digits
+        return Pattern.compile("(?<!\\p{L})" + Pattern.quote(token) + "(?!\\p{L})").matcher(folded).find();
     }
 
     private static String bare(String address) {
