@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /**
  * Phrases that content filters score as spam, per language ({@code spam-<language>.txt}); English
@@ -23,18 +22,29 @@ import java.util.regex.Pattern;
 final class SpamPhrases implements ContentRule {
 
     static final String RULE = "spam-phrase";
-    private record Phrase(String text, Pattern pattern) {
+    /** A phrase, found where it stands as words of its own: "urgent" is not in "insurgent". */
+    private record Phrase(String text) {
+        boolean in(String lowerCased) {
+            for (int at = lowerCased.indexOf(text); at >= 0; at = lowerCased.indexOf(text, at + 1)) {
+                int end = at + text.length();
+                if ((at == 0 || !Character.isLetterOrDigit(lowerCased.charAt(at - 1)))
+                        && (end == lowerCased.length() || !Character.isLetterOrDigit(lowerCased.charAt(end)))) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     private static final Map<String, List<Phrase>> BY_LANGUAGE = new ConcurrentHashMap<>();
 
     @Override
     public List<Draft.GuardrailFinding> check(Draft.Message message, String language, Facts facts) {
-        String text = ContentRule.visible(message);
+        String text = ContentRule.visible(message).toLowerCase(Locale.ROOT);
         List<Draft.GuardrailFinding> found = new ArrayList<>();
         for (String l : "en".equals(language) ? List.of("en") : List.of(language, "en")) {
             for (Phrase phrase : phrases(l)) {
-                if (phrase.pattern().matcher(text).find()) {
+                if (phrase.in(text)) {
                     found.add(ContentRule.warning(RULE, message, "\"" + phrase.text() + "\" is a common spam-filter trigger"));
                 }
             }
@@ -53,8 +63,7 @@ final class SpamPhrases implements ContentRule {
         }
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             return reader.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
-                    .map(p -> new Phrase(p, Pattern.compile("(?iu)(?<![\\p{L}\\p{N}])" + Pattern.quote(p.toLowerCase(Locale.ROOT))
-                            + "(?![\\p{L}\\p{N}])")))
+                    .map(p -> new Phrase(p.toLowerCase(Locale.ROOT)))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
