@@ -45,28 +45,22 @@ public final class CampaignFacts {
         String brief = "campaign:" + campaign.campaignId() + "@" + campaign.version();
         String site = sender != null && sender.website() != null ? sender.website() : brief;
         if (campaign.offering() != null) {
-            add(facts, PRODUCT, "campaign", "product", campaign.offering().product(), site);
-            add(facts, SUMMARY, "campaign", "summary", campaign.offering().summary(), brief);
+            Facts.addIfPresent(facts, PRODUCT, "campaign", "product", campaign.offering().product(), site);
+            Facts.addIfPresent(facts, SUMMARY, "campaign", "summary", campaign.offering().summary(), brief);
             for (Campaign.Statement s : campaign.offering().statements()) {
-                add(facts, statementId(s), "campaign", s.kind(), s.in(language), s.source());
+                Facts.addIfPresent(facts, statementId(s), "campaign", s.kind(), s.in(language), s.source());
             }
         }
-        add(facts, CALL_TO_ACTION, "campaign", "callToAction", campaign.callToAction(), brief);
+        Facts.addIfPresent(facts, CALL_TO_ACTION, "campaign", "callToAction", campaign.callToAction(), brief);
         if (sender != null) {
-            add(facts, SENDER_NAME, "sender", "name", sender.name(), brief);
-            add(facts, SENDER_COMPANY, "sender", "company", sender.company(), brief);
-            add(facts, SENDER_ROLE, "sender", "role", sender.role(), brief);
-            add(facts, "sender:email", "sender", "email", sender.email(), brief);
-            add(facts, "sender:replyTo", "sender", "replyTo", sender.replyTo(), brief);
-            add(facts, SENDER_ADDRESS, "sender", "postalAddress", sender.postalAddress(), brief);
-            add(facts, SENDER_WEBSITE, "sender", "website", sender.website(), brief);
+            Facts.addIfPresent(facts, SENDER_NAME, "sender", "name", sender.name(), brief);
+            Facts.addIfPresent(facts, SENDER_COMPANY, "sender", "company", sender.company(), brief);
+            Facts.addIfPresent(facts, SENDER_ROLE, "sender", "role", sender.role(), brief);
+            Facts.addIfPresent(facts, "sender:email", "sender", "email", sender.email(), brief);
+            Facts.addIfPresent(facts, "sender:replyTo", "sender", "replyTo", sender.replyTo(), brief);
+            Facts.addIfPresent(facts, SENDER_ADDRESS, "sender", "postalAddress", sender.postalAddress(), brief);
+            Facts.addIfPresent(facts, SENDER_WEBSITE, "sender", "website", sender.website(), brief);
         }
         return List.copyOf(facts);
-    }
-
-    private static void add(List<Draft.Fact> facts, String id, String origin, String field, String value, String source) {
-        if (value != null && !value.isBlank()) {
-            facts.add(new Draft.Fact(id, origin, field, value.strip(), source));
-        }
     }
 }

@@ -47,4 +47,11 @@ public final class Facts {
     public Optional<Draft.Fact> first(String field) {
         return withField(field).stream().findFirst();
     }
+
+    /** Adds the fact to {@code facts} when it has a value: an empty field is no fact. */
+    static void addIfPresent(List<Draft.Fact> facts, String id, String origin, String field, String value, String source) {
+        if (value != null && !value.isBlank()) {
+            facts.add(new Draft.Fact(id, origin, field, value.strip(), source));
+        }
+    }
 }

@@ -52,11 +52,11 @@ public final class LeadFacts {
         listed(facts, sources, "socialProfiles", "socialProfiles", lead.socialProfiles());
         List<FieldValue> premises = lead.evidence().getOrDefault("locations", List.of());
         for (int i = 0; i < premises.size(); i++) {
-            add(facts, LEAD + ":locations:" + i, LEAD, "locations", premises.get(i).value(), premises.get(i).sourceUrl());
+            Facts.addIfPresent(facts, LEAD + ":locations:" + i, LEAD, "locations", premises.get(i).value(), premises.get(i).sourceUrl());
         }
         if (lead.site() != null) {
-            add(facts, LEAD + ":site.url", LEAD, "site.url", lead.site().url(), lead.site().url());
-            add(facts, LEAD + ":site.generator", LEAD, "site.generator", lead.site().generator(), lead.site().url());
+            Facts.addIfPresent(facts, LEAD + ":site.url", LEAD, "site.url", lead.site().url(), lead.site().url());
+            Facts.addIfPresent(facts, LEAD + ":site.generator", LEAD, "site.generator", lead.site().generator(), lead.site().url());
         }
         facts.addAll(ofSignals(signals, lead.website()));
         return List.copyOf(facts);
@@ -111,20 +111,15 @@ public final class LeadFacts {
     }
 
     private static void single(List<Draft.Fact> facts, Sources sources, String field, String evidenceField, String value) {
-        add(facts, LEAD + ":" + field, LEAD, field, value, sources.of(evidenceField, value));
+        Facts.addIfPresent(facts, LEAD + ":" + field, LEAD, field, value, sources.of(evidenceField, value));
     }
 
     private static void listed(List<Draft.Fact> facts, Sources sources, String field, String evidenceField, List<String> values) {
         for (int i = 0; i < values.size(); i++) {
-            add(facts, LEAD + ":" + field + ":" + i, LEAD, field, values.get(i), sources.of(evidenceField, values.get(i)));
+            Facts.addIfPresent(facts, LEAD + ":" + field + ":" + i, LEAD, field, values.get(i), sources.of(evidenceField, values.get(i)));
         }
     }
 
-    private static void add(List<Draft.Fact> facts, String id, String origin, String field, String value, String source) {
-        if (value != null && !value.isBlank()) {
-            facts.add(new Draft.Fact(id, origin, field, value.strip(), source));
-        }
-    }
 
     /** The page a value was read on: its own evidence, else the field's, else the lead's first page or site. */
     private record Sources(ScoredLead lead) {

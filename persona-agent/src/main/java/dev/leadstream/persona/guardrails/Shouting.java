@@ -5,6 +5,7 @@ import dev.leadstream.topics.event.Draft;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,7 +32,7 @@ final class Shouting implements ContentRule {
                 break;
             }
         }
-        if (m.subject() != null && m.subject().length() > 5 && m.subject().equals(m.subject().toUpperCase(java.util.Locale.ROOT))
+        if (m.subject() != null && m.subject().length() > 5 && m.subject().equals(m.subject().toUpperCase(Locale.ROOT))
                 && m.subject().chars().anyMatch(Character::isLetter)) {
             found.add(ContentRule.warning(RULE, m, "the subject is written in capitals"));
         }

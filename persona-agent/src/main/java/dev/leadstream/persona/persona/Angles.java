@@ -43,12 +43,11 @@ public final class Angles {
     /** The technology the offering is about: the lead has it (named), or its crawled home page shows none. */
     private static Optional<Angle> technology(Facts facts, OfferingFocus focus) {
         if (focus.technology == null) {
-            return facts.withFieldPrefix("technology.").stream().findFirst()
-                    .map(f -> new Angle(Angle.Kind.TECH_PRESENT, List.of(f.id()), Map.of("tech", f.value(), "category", category(f))));
+            return facts.withFieldPrefix("technology.").stream().findFirst().map(Angles::present);
         }
         Optional<Draft.Fact> present = facts.first("technology." + focus.technology);
         if (present.isPresent()) {
-            return present.map(f -> new Angle(Angle.Kind.TECH_PRESENT, List.of(f.id()), Map.of("tech", f.value(), "category", category(f))));
+            return present.map(Angles::present);
         }
         return facts.get("lead:site.url").map(site -> new Angle(Angle.Kind.TECH_MISSING,
                 facts.has(CampaignFacts.PRODUCT) ? List.of(site.id(), CampaignFacts.PRODUCT) : List.of(site.id()),
@@ -71,8 +70,9 @@ public final class Angles {
         return new Angle(kind, List.of(fact.id()), Map.of(valueName, fact.value()));
     }
 
-    private static String category(Draft.Fact technology) {
-        return technology.field().substring("technology.".length());
+    private static Angle present(Draft.Fact technology) {
+        return new Angle(Angle.Kind.TECH_PRESENT, List.of(technology.id()),
+                Map.of("tech", technology.value(), "category", technology.field().substring("technology.".length())));
     }
 
     /** {@code fact}'s id and, where the lead has them, the ids of {@code more}. */

@@ -22,7 +22,7 @@ public record Instruction(int length, String register, String mention, List<Stri
     public static final Instruction NONE = new Instruction(0, null, null, List.of());
 
     private static final Pattern PARTS = Pattern.compile("\\s*(?:[,;\\n]|\\band\\b)\\s*");
-    private static final Pattern MENTION = Pattern.compile("^(?:please\\s+)?(?:mention|talk about|refer to|include)\\s+(.+)$");
+    private static final Pattern MENTION = Pattern.compile("(?i)^(?:please\\s+)?(?:mention|talk about|refer to|include)\\s+(.+?)[.!]*$");
 
     public Instruction {
         notUnderstood = List.copyOf(notUnderstood);
@@ -36,12 +36,12 @@ public record Instruction(int length, String register, String mention, List<Stri
         String register = null;
         String mention = null;
         List<String> notUnderstood = new ArrayList<>();
-        Matcher whole = MENTION.matcher(text.strip().toLowerCase(Locale.ROOT));
+        Matcher whole = MENTION.matcher(text.strip());
         // "mention X and Y" is one wish; anything else is split into its parts
         List<String> parts = whole.matches() ? List.of(text.strip()) : List.of(PARTS.split(text.strip()));
         for (String part : parts) {
             String p = part.strip().toLowerCase(Locale.ROOT).replaceAll("[.!]+$", "");
-            Matcher m = MENTION.matcher(p);
+            Matcher m = MENTION.matcher(part.strip());
             if (p.isEmpty()) {
                 continue;
             } else if (p.matches("(make it |a bit |much )?(shorter|briefer|more concise|less text|kürzer|korter|plus court)")) {
@@ -53,7 +53,7 @@ public record Instruction(int length, String register, String mention, List<Stri
             } else if (p.matches("(make it |a bit |much )?(less formal|friendlier|more friendly|warmer|more casual|informal|casual|lockerer|vriendelijker|plus amical)")) {
                 register = FRIENDLY;
             } else if (m.matches()) {
-                mention = part.strip().replaceFirst("(?i)^(please\\s+)?(mention|talk about|refer to|include)\\s+", "").replaceAll("[.!]+$", "");
+                mention = m.group(1);
             } else {
                 notUnderstood.add(part.strip());
             }

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -70,8 +69,7 @@ public final class DeterministicWriter implements ContentWriter {
         Facts facts = new Facts(brief.facts());
         Instruction instruction = Instruction.parse(brief.instruction());
         OfferingFocus focus = OfferingFocus.of(brief.campaign());
-        Map<String, Draft.Fact> byId = brief.facts().stream().collect(Collectors.toMap(Draft.Fact::id, Function.identity(), (a, b) -> a));
-        TalkingPoints points = new TalkingPoints(Angles.of(facts, brief.signals(), focus), brief.campaign(), phrases.language(), byId, instruction);
+        TalkingPoints points = new TalkingPoints(Angles.of(facts, brief.signals(), focus), brief.campaign(), phrases.language(), facts, instruction);
         Set<String> rejected = brief.rejected().stream().map(Draft.Statement::id).collect(Collectors.toSet());
         SentenceMaker maker = new SentenceMaker(phrases, brief.lead().leadId(), rejected);
         Map<String, String> handles = brief.lead().socialHandles().entrySet().stream()

@@ -7,6 +7,7 @@ import dev.leadstream.topics.event.Draft;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,7 +20,7 @@ record Lead(SentenceMaker maker, Map<String, Slot> slots, TalkingPoints points, 
 
     /** The sentence about {@code angle}, citing the angle's facts as well as its slots'. */
     Optional<Draft.Statement> hook(String id, Angle angle) {
-        String key = "hook." + angle.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        String key = "hook." + angle.kind().name().toLowerCase(Locale.ROOT).replace('_', '-');
         return maker.say(id, "lead", key, LeadSlots.with(slots, angle, maker.phrases())).map(s -> citing(s, angle.factIds()));
     }
 

@@ -42,7 +42,7 @@ final class SocialWriter {
             lead.say(id + "question", "lead", "question." + lead.focus()).ifPresent(opening::add);
         }
         points.angles().stream().findFirst().flatMap(a -> lead.hook(id + "hook-1", a)).ifPresent(opening::add);
-        List<Draft.Statement> offering = offers(id, points, PlatformLimits.TELEGRAM_TEXT_MAX, 1);
+        List<Draft.Statement> offering = offer(id, points, PlatformLimits.TELEGRAM_TEXT_MAX);
         if (offering.isEmpty() && step.step() == 0) {
             lead.say(id + "lead-in", "offering", "offer.only-product").ifPresent(offering::add);
         }
@@ -69,7 +69,7 @@ final class SocialWriter {
         List<Draft.Statement> opening = new ArrayList<>(hook.stream().toList());
         trend.flatMap(a -> lead.hook(id + "trend", a)).ifPresent(opening::add);
         int max = PlatformLimits.textMax(channel);
-        List<Draft.Statement> offering = offers(id, points, max, 1);
+        List<Draft.Statement> offering = offer(id, points, max);
         Optional<Draft.Statement> cta = lead.maker().say(id + "cta", "courtesy", "social.cta", nameless);
         List<String> hashtags = hashtags(trend);
         Optional<Draft.Statement> tags = hashtags.isEmpty() ? Optional.empty() : Optional.of(new Draft.Statement(id + "hashtags",
@@ -96,8 +96,9 @@ final class SocialWriter {
         return List.of(new Paragraph(Paragraph.Kind.SIGNATURE, lines.stream().flatMap(Optional::stream).toList()));
     }
 
-    private List<Draft.Statement> offers(String id, TalkingPoints.Points points, int max, int limit) {
-        return points.offers().stream().filter(o -> o.text().length() <= max / 3).limit(limit)
+    /** The first offering statement that leaves room for the rest of the message. */
+    private static List<Draft.Statement> offer(String id, TalkingPoints.Points points, int max) {
+        return points.offers().stream().filter(o -> o.text().length() <= max / 3).limit(1)
                 .map(o -> Lead.offer(id + "offer-1", o)).collect(Collectors.toCollection(ArrayList::new));
     }
 

@@ -1,6 +1,7 @@
 package dev.leadstream.persona.writer.deterministic;
 
 import dev.leadstream.persona.facts.CampaignFacts;
+import dev.leadstream.persona.facts.Facts;
 import dev.leadstream.persona.persona.Angle;
 import dev.leadstream.persona.writer.Instruction;
 import dev.leadstream.persona.writer.Mentions;
@@ -10,7 +11,6 @@ import dev.leadstream.topics.event.Draft;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What each message talks about, so a sequence never repeats itself: the first touch uses the
@@ -29,10 +29,10 @@ final class TalkingPoints {
 
     private final List<Angle> angles;
     private final List<Offer> offers;
-    private final Map<String, Draft.Fact> facts;
+    private final Facts facts;
     private final int firstTouchSize;
 
-    TalkingPoints(List<Angle> angles, Campaign campaign, String language, Map<String, Draft.Fact> facts, Instruction instruction) {
+    TalkingPoints(List<Angle> angles, Campaign campaign, String language, Facts facts, Instruction instruction) {
         this.facts = facts;
         this.firstTouchSize = 2 + instruction.length();
         List<Offer> spoken = new ArrayList<>();
@@ -88,7 +88,7 @@ final class TalkingPoints {
     }
 
     private boolean matches(Angle angle, List<String> words) {
-        return angle.factIds().stream().map(facts::get).anyMatch(f -> Mentions.matches(f, words));
+        return angle.factIds().stream().map(facts::get).flatMap(java.util.Optional::stream).anyMatch(f -> Mentions.matches(f, words));
     }
 
     private static boolean matches(Offer offer, List<String> words) {
