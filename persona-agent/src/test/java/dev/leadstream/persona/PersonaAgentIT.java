@@ -9,6 +9,7 @@ import dev.leadstream.topics.EventJson;
 import dev.leadstream.topics.Topics;
 import dev.leadstream.topics.event.Approval;
 import dev.leadstream.topics.event.Draft;
+import dev.leadstream.topics.event.ScoredLead;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -32,11 +34,12 @@ class PersonaAgentIT {
     URI ready;
 
     @Test
-    void aSelectedLeadGetsOneDraftWhoseIdFollowsTheDecision() {
-        String leadId = "rose-" + UUID.randomUUID() + ".test";
-        Approval first = Approval.leadSelected(UUID.randomUUID().toString(),
-                TemplateWriterTest.lead(leadId, List.of("hello@" + leadId), "Cakes"), "ana");
-        Approval second = Approval.leadSelected(UUID.randomUUID().toString(), first.lead(), "ben");
+    void aSelectionIntoACampaignGetsAGroundedDraftInTheLeadsLanguageWhoseIdFollowsTheDecision() {
+        String leadId = "baeckerei-" + UUID.randomUUID() + ".test";
+        ScoredLead lead = Fixtures.lead(leadId, "Bäckerei Sonnenschein", "bakery", "Köln",
+                "Wir backen jeden Morgen frisches Brot und Brötchen mit Sauerteig aus unserer Region.", null);
+        Approval first = Approval.leadSelected(UUID.randomUUID().toString(), lead, Fixtures.signals(leadId), Fixtures.campaign(), "ana");
+        Approval second = Approval.leadSelected(UUID.randomUUID().toString(), lead, Fixtures.signals(leadId), Fixtures.campaign(), "ben");
         probe.send(Topics.APPROVED, leadId, first);
         probe.send(Topics.APPROVED, leadId, first); // the same decision delivered twice
         probe.send(Topics.APPROVED, leadId, second); // a second decision about the same lead
@@ -44,17 +47,64 @@ class PersonaAgentIT {
         List<Draft> drafts = draftsOf(leadId, 3);
         assertThat(drafts.get(0).draftId()).isEqualTo(drafts.get(1).draftId());
         assertThat(drafts.get(2).draftId()).isNotEqualTo(drafts.get(0).draftId());
-        assertThat(drafts.get(0).email().to()).isEqualTo("hello@" + leadId);
-        assertThat(drafts.get(0).provenance().model()).isEqualTo("template-v1");
+        Draft draft = drafts.get(0);
+        assertThat(draft.language()).as("the description is German").isEqualTo("de");
+        assertThat(draft.campaignId()).isEqualTo("spring-bakers");
+        assertThat(draft.messages()).extracting(Draft.Message::channel).contains("email", "telegram", "instagram", "tiktok");
+        assertThat(draft.messages()).extracting(Draft.Message::step).contains(0, 1, 2);
+        assertThat(draft.unsupportedStatements()).isEmpty();
+        assertThat(draft.messages()).flatExtracting(Draft.Message::statements).allSatisfy(s ->
+                assertThat(s.status()).isEqualTo(Draft.Statement.SUPPORTED));
+        assertThat(draft.email().to()).isEqualTo("hello@" + leadId);
+        assertThat(draft.email().textBody()).contains("Ihre Kunden bestellen Brot online vor", Draft.Message.UNSUBSCRIBE_PLACEHOLDER);
+        assertThat(draft.findings()).noneMatch(f -> f.severity().equals(Draft.GuardrailFinding.BLOCK));
+        assertThat(draft.generation().writer()).isEqualTo("deterministic");
+    }
+
+    @Test
+    void aRegenerateRequestLandsAsTheNextVersionOfTheSameDraftFollowingTheInstruction() {
+        String leadId = "rose-" + UUID.randomUUID() + ".test";
+        ScoredLead lead = Fixtures.lead(leadId, "Rose Bakery", "bakery", "Leeds", "Sourdough and rye, baked daily since 2012.", "en-GB");
+        probe.send(Topics.APPROVED, leadId, Approval.leadSelected(UUID.randomUUID().toString(), lead, Fixtures.signals(leadId),
+                Fixtures.campaign(), "ana"));
+        Draft v1 = draftsOf(leadId, 1).getFirst();
+
+        probe.send(Topics.APPROVED, leadId, Approval.regenerate(UUID.randomUUID().toString(), lead, Fixtures.signals(leadId),
+                Fixtures.campaign(), v1, "shorter", "ana"));
+        Draft v2 = draftsOf(leadId, 2).get(1);
+
+        assertThat(v2.draftId()).isEqualTo(v1.draftId());
+        assertThat(v2.version()).isEqualTo(2);
+        assertThat(v2.generation().instruction()).isEqualTo("shorter");
+        assertThat(v2.email().textBody().length()).isLessThan(v1.email().textBody().length());
+        assertThat(v2.unsupportedStatements()).isEmpty();
+    }
+
+    @Test
+    void aSelectionWithoutACampaignStillGetsADraftThatCannotBeApproved() {
+        String leadId = "plain-" + UUID.randomUUID() + ".test";
+        probe.send(Topics.APPROVED, leadId, Approval.leadSelected(UUID.randomUUID().toString(),
+                Fixtures.lead(leadId, "Rose Bakery", "bakery", "Leeds", "Cakes", null), "ana"));
+
+        Draft draft = draftsOf(leadId, 1).getFirst();
+        assertThat(draft.campaignId()).isNull();
+        assertThat(draft.messages()).extracting(Draft.Message::channel).containsOnly("email");
+        assertThat(draft.findings()).anyMatch(f -> f.rule().equals("no-campaign") && f.severity().equals(Draft.GuardrailFinding.BLOCK));
     }
 
     @Test
     void poisonOnApprovedIsDeadLetteredOnceByThisAgentAndTheNextDecisionGetsItsDraft() {
         String leadId = "fuzz-" + UUID.randomUUID() + ".test";
-        Approval valid = Approval.leadSelected(UUID.randomUUID().toString(),
-                TemplateWriterTest.lead(leadId, List.of("hello@" + leadId), "Cakes"), "ana");
-        List<PoisonRecords.Poison> poison = PoisonRecords.against(leadId, EventJson.toJson(valid),
-                List.of("eventId", "type", "leadId", "lead"), 14L);
+        ScoredLead lead = Fixtures.lead(leadId, "Rose Bakery", "bakery", "Leeds", "Cakes", null);
+        Approval valid = Approval.leadSelected(UUID.randomUUID().toString(), lead, Fixtures.signals(leadId), Fixtures.campaign(), "ana");
+        List<PoisonRecords.Poison> poison = new ArrayList<>(PoisonRecords.against(leadId, EventJson.toJson(valid),
+                List.of("eventId", "type", "leadId", "lead"), 14L));
+        Draft previous = new Draft("d-" + leadId, leadId, 1, null, null, List.of(), List.of(), List.of(), null, "default",
+                "spring-bakers", 3, "en", List.of(), List.of(), null);
+        poison.add(poison("regenerate-without-draft", Approval.regenerate(UUID.randomUUID().toString(), lead, List.of(),
+                Fixtures.campaign(), null, "shorter", "ana")));
+        poison.add(poison("regenerate-without-campaign", Approval.regenerate(UUID.randomUUID().toString(), lead, List.of(),
+                null, previous, "shorter", "ana")));
 
         List<DeadLetterFuzz.Landed> landed = fuzz.feed(Topics.APPROVED.name(), Topics.APPROVED.eventType(), poison);
         probe.send(Topics.APPROVED, leadId, valid);
@@ -66,20 +116,24 @@ class PersonaAgentIT {
 
     @Test
     void aDecisionWhoseDraftTheBrokerRefusesIsDeadLetteredAndTheNextOneIsWritten() {
-        // the draft quotes the description in its text and HTML bodies: twice what the broker takes
+        // the approval fits the broker's 1 MiB; its draft carries the description as a fact, and the messages besides, and does not
         String bigId = "big-" + UUID.randomUUID() + ".test";
-        Approval tooBig = Approval.leadSelected(UUID.randomUUID().toString(),
-                TemplateWriterTest.lead(bigId, List.of("hello@" + bigId), "fresh bread ".repeat(60_000)), "ana");
+        Approval tooBig = Approval.leadSelected(UUID.randomUUID().toString(), Fixtures.bareLead(bigId, "fresh bread ".repeat(84_200)),
+                List.of(), Fixtures.campaign(), "ana");
         String nextId = "next-" + UUID.randomUUID() + ".test";
         Approval next = Approval.leadSelected(UUID.randomUUID().toString(),
-                TemplateWriterTest.lead(nextId, List.of("hello@" + nextId), "Cakes"), "ana");
+                Fixtures.lead(nextId, "Rose Bakery", "bakery", "Leeds", "Cakes", null), "ana");
         List<DeadLetterFuzz.Landed> landed = fuzz.feed(Topics.APPROVED.name(), Topics.APPROVED.eventType(),
-                List.of(new PoisonRecords.Poison("draft-too-large", bigId, EventJson.toBytes(tooBig))));
+                List.of(poison("draft-too-large", tooBig)));
         probe.send(Topics.APPROVED, nextId, next);
 
         assertThat(draftsOf(nextId, 1)).hasSize(1);
         fuzz.assertEachDeadLetteredOnce("persona-agent", landed, Duration.ofSeconds(60));
         DeadLetterFuzz.assertHealthy(ready);
+    }
+
+    private static PoisonRecords.Poison poison(String name, Approval approval) {
+        return new PoisonRecords.Poison(name, approval.leadId(), EventJson.toBytes(approval));
     }
 
     private List<Draft> draftsOf(String leadId, int atLeast) {

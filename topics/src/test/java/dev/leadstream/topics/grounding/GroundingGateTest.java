@@ -81,6 +81,15 @@ class GroundingGateTest {
     }
 
     @Test
+    void aPostcodeIsCarriedByTheAddressThatHasIt() {
+        Draft.Fact address = new Draft.Fact("sender:postalAddress", "sender", "postalAddress", "2 Canal Street, Leeds LS1 4AB", "brief:1");
+        Draft.Statement footer = statement("2 Canal Street, Leeds LS1 4AB", "sender:postalAddress");
+        assertThat(GroundingGate.check(footer, List.of(address), "en").status()).isEqualTo(Draft.Statement.SUPPORTED);
+        Draft.Statement other = statement("2 Canal Street, Leeds LS9 4AB", "sender:postalAddress");
+        assertThat(GroundingGate.check(other, List.of(address), "en").reason()).contains("9");
+    }
+
+    @Test
     void aCitationOfAnUnknownFactIsUnsupported() {
         assertThat(checked("Hello there.", "lead:phone").reason()).contains("lead:phone");
     }
