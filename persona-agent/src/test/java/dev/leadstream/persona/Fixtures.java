@@ -28,15 +28,12 @@ public final class Fixtures {
         evidence.put("name", List.of(FieldValue.of(name, site, "json-ld", 0.9)));
         evidence.put("description", description == null ? List.of() : List.of(FieldValue.of(description, site + "about", "meta", 0.6)));
         evidence.put("emails", List.of(FieldValue.of("hello@" + leadId, site + "contact", "mailto", 0.9)));
-        if (htmlLang != null) {
-            evidence.put("language", List.of(FieldValue.of(htmlLang, site, "html-lang", 0.8)));
-        }
         return new ScoredLead(leadId, name, site, List.of("hello@" + leadId), List.of("+441130000000"), "1 Mill Lane, " + city,
                 description, List.of(), sector == null ? List.of() : List.of(sector), List.of(site), "default", 70, "B", List.of(),
                 "prior-v1", Provenance.of("test", "1", null), sector, new ScoredLead.Location("1 Mill Lane", "LS1 1AA", city, null, "GB"),
                 List.of(), Map.of(), null, List.of(), List.of(), evidence, List.of(), AT, List.of(),
                 new SiteProfile(site, true, "WordPress 6.4", "width=device-width", 40_000, null, List.of(), List.of(), List.of(),
-                        List.of(), List.of(), AT));
+                        List.of(), List.of(), AT, htmlLang));
     }
 
     /** A lead that states only its name, site and description, nothing with evidence. */

@@ -6,6 +6,7 @@ import dev.leadstream.persona.facts.LeadFacts;
 import dev.leadstream.persona.guardrails.Guardrails;
 import dev.leadstream.persona.language.DraftLanguage;
 import dev.leadstream.persona.language.LanguageDetector;
+import dev.leadstream.persona.memory.ContentMemory;
 import dev.leadstream.persona.persona.PersonaBuilder;
 import dev.leadstream.persona.writer.Brief;
 import dev.leadstream.persona.writer.ContentWriter;
@@ -30,11 +31,13 @@ public final class DraftComposer {
     public static final String VERSION = "0.1.0";
 
     private final ContentWriter writer;
+    private final ContentMemory memory;
     private final DraftLanguage languages = new DraftLanguage(new LanguageDetector());
     private final PersonaBuilder personas = new PersonaBuilder();
 
-    public DraftComposer(ContentWriter writer) {
+    public DraftComposer(ContentWriter writer, ContentMemory memory) {
         this.writer = writer;
+        this.memory = memory;
     }
 
     public Draft compose(DraftRequest request) {
@@ -49,8 +52,10 @@ public final class DraftComposer {
         persona = new Draft.Persona(persona.summary(), persona.tone(), persona.interests(), persona.decisionMaker(),
                 GroundingReview.persona(persona.statements(), facts, findings));
 
-        Brief brief = new Brief(request.lead(), request.signals(), request.campaign(), persona, facts, language.language(),
+        Brief unexampled = new Brief(request.lead(), request.signals(), request.campaign(), persona, facts, language.language(),
                 request.instruction(), request.previous(), List.of());
+        Brief brief = new Brief(request.lead(), request.signals(), request.campaign(), persona, facts, language.language(),
+                request.instruction(), request.previous(), memory.examplesFor(unexampled));
         GroundingReview.Reviewed reviewed = GroundingReview.review(writer, brief);
         findings.addAll(reviewed.findings());
         findings.addAll(DraftFindings.of(request, reviewed.messages(), Instruction.parse(request.instruction()), known, language.language()));
@@ -59,10 +64,12 @@ public final class DraftComposer {
         String draftId = request.previous() != null ? request.previous().draftId()
                 : UUID.nameUUIDFromBytes(("draft:" + request.decisionId()).getBytes(StandardCharsets.UTF_8)).toString();
         int version = request.previous() != null ? request.previous().version() + 1 : 1;
-        return LegacyFields.filled(new Draft(draftId, request.lead().leadId(), version, persona, null, List.of(), List.of(), findings,
+        Draft draft = LegacyFields.filled(new Draft(draftId, request.lead().leadId(), version, persona, null, List.of(), List.of(), findings,
                 Provenance.of(AGENT, VERSION, reviewed.generation().model()), request.lead().segment(),
                 request.campaign() == null ? null : request.campaign().campaignId(),
                 request.campaign() == null ? null : request.campaign().version(), language.language(), reviewed.messages(), facts,
                 reviewed.generation()));
+        memory.remember(brief, draft);
+        return draft;
     }
 }

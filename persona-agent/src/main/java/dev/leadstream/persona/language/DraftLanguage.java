@@ -1,11 +1,9 @@
 package dev.leadstream.persona.language;
 
 import dev.leadstream.topics.event.Campaign;
-import dev.leadstream.topics.event.FieldValue;
 import dev.leadstream.topics.event.ScoredLead;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -39,11 +37,8 @@ public final class DraftLanguage {
     }
 
     private Optional<Choice> siteLanguage(ScoredLead lead) {
-        Optional<String> declared = lead.evidence().getOrDefault("language", List.of()).stream()
-                .map(FieldValue::value).filter(v -> v != null && v.length() >= 2)
-                .map(v -> v.substring(0, 2).toLowerCase(Locale.ROOT)).findFirst();
-        if (declared.isPresent()) {
-            return Optional.of(new Choice(declared.get(), "the site declares " + declared.get() + " (html lang)"));
+        if (lead.site() != null && lead.site().language() != null) {
+            return Optional.of(new Choice(lead.site().language(), "the site declares " + lead.site().language() + " (html lang)"));
         }
         String text = String.join(" ", lead.description() == null ? "" : lead.description(), String.join(" ", lead.categories()));
         return detector.detect(text).map(l -> new Choice(l, "the site's description reads as " + l));

@@ -2,6 +2,7 @@ package dev.leadstream.persona.messaging;
 
 import dev.leadstream.persona.draft.DraftComposer;
 import dev.leadstream.persona.draft.DraftRequest;
+import dev.leadstream.persona.memory.ContentMemory;
 import dev.leadstream.persona.writer.ContentWriter;
 import dev.leadstream.topics.CloudEvents;
 import dev.leadstream.topics.DeadLetters;
@@ -37,8 +38,8 @@ public class ApprovalConsumer {
     private final DraftComposer composer;
     private final MutinyEmitter<String> drafts;
 
-    public ApprovalConsumer(ContentWriter writer, @Channel("drafts") MutinyEmitter<String> drafts) {
-        this.composer = new DraftComposer(writer);
+    public ApprovalConsumer(ContentWriter writer, ContentMemory memory, @Channel("drafts") MutinyEmitter<String> drafts) {
+        this.composer = new DraftComposer(writer, memory);
         this.drafts = drafts;
     }
 

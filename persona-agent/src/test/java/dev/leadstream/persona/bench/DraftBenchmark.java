@@ -1,5 +1,6 @@
 package dev.leadstream.persona.bench;
 
+import dev.leadstream.persona.memory.ContentMemory;
 import dev.leadstream.persona.Fixtures;
 import dev.leadstream.persona.draft.DraftComposer;
 import dev.leadstream.persona.draft.DraftRequest;
@@ -67,7 +68,7 @@ class DraftBenchmark {
             requests.add(new DraftRequest("evt-" + i, lead, signals, Fixtures.campaign(), null, null));
         }
         DeterministicWriter writer = new DeterministicWriter();
-        DraftComposer composer = new DraftComposer(writer);
+        DraftComposer composer = new DraftComposer(writer, ContentMemory.OFF);
         List<Written> written = new ArrayList<>();
 
         time("warm-up", WARM_UP, i -> composer.compose(requests.get(i)));

@@ -1,5 +1,6 @@
 package dev.leadstream.persona.draft;
 
+import dev.leadstream.persona.memory.ContentMemory;
 import dev.leadstream.persona.Fixtures;
 import dev.leadstream.persona.writer.deterministic.DeterministicWriter;
 import dev.leadstream.topics.EventJson;
@@ -17,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class DraftComposerTest {
 
-    private final DraftComposer composer = new DraftComposer(new DeterministicWriter());
+    private final DraftComposer composer = new DraftComposer(new DeterministicWriter(), ContentMemory.OFF);
 
     private static final ScoredLead ROSE = Fixtures.lead("rose.test", "Rose Bakery", "bakery", "Leeds",
             "Sourdough and rye, baked daily since 2012.", "en");

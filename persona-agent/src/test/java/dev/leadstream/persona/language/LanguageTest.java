@@ -29,7 +29,7 @@ class LanguageTest {
 
     @Test
     void theSitesDeclaredLanguageComesFirst() {
-        var lead = Fixtures.lead("x.test", "X", "bakery", "Leeds", "We bake bread and cakes for the whole town.", "nl-BE");
+        var lead = Fixtures.lead("x.test", "X", "bakery", "Leeds", "We bake bread and cakes for the whole town.", "nl");
         assertThat(languages.of(lead, Fixtures.campaign()).language()).isEqualTo("nl");
     }
 

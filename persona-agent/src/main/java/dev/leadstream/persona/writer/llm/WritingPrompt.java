@@ -66,6 +66,8 @@ final class WritingPrompt {
             root.put("reviewerInstruction", brief.instruction());
         }
         previous(root, brief.previous());
+        ArrayNode rejected = root.putArray("rejectedByTheGate");
+        brief.rejected().forEach(r -> rejected.addObject().put("text", r.text()).put("reason", r.reason()));
         ArrayNode examples = root.putArray("styleExamples");
         for (StyleExample example : brief.examples()) {
             examples.addObject().put("id", example.id()).put("channel", example.channel()).put("text", example.text());

@@ -28,7 +28,6 @@ final class Briefs {
             new Draft.Fact("lead:emails:0", "lead", "emails", "hello@rose.test", "https://rose.test/contact"),
             new Draft.Fact("campaign:v1", "campaign", "value", "Our ordering app takes orders online", "brief:1"),
             new Draft.Fact("sender:name", "sender", "name", "Ana Silva", null),
-            // no postcode: GroundingGate reads "YO1" in "York YO1 7HH" as a name "YO" that no fact carries
             new Draft.Fact("sender:postalAddress", "sender", "postalAddress", "1 High Street, York", null));
 
     private static final ObjectMapper JSON = new ObjectMapper();
