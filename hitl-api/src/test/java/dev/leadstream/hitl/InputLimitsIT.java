@@ -73,6 +73,12 @@ class InputLimitsIT {
         overLimit(given().queryParam("sector", Collections.nCopies(51, "bakery")).get("/api/leads"), "sector", 50);
         overLimit(given().contentType(ContentType.JSON).body(Map.of("version", 1, "socialPosts",
                 Collections.nCopies(21, Map.of("platform", "x", "text", "hi")))).put("/api/drafts/any"), "socialPosts", 20);
+        overLimit(given().contentType(ContentType.JSON).body(Map.of("version", 1, "textBody", "t".repeat(20_001)))
+                .put("/api/drafts/any"), "textBody", 20_000);
+        overLimit(given().contentType(ContentType.JSON).body(Map.of("version", 1, "htmlBody", "h".repeat(20_001)))
+                .put("/api/drafts/any"), "htmlBody", 20_000);
+        overLimit(given().contentType(ContentType.JSON).body(Map.of("version", 1, "subject", "s".repeat(201)))
+                .put("/api/drafts/any"), "subject", 200);
     }
 
     private static void overLimit(Response answer, String field, int limit) {

@@ -19,8 +19,8 @@ public record DraftEdit(Integer version, String subject, String textBody, String
     /** Longest post each platform accepts. */
     public static final Map<String, Integer> POST_LIMITS = Map.of("x", 280, "instagram", 2200, "tiktok", 2200,
             "linkedin", 3000, "facebook", 63206, "telegram", 4096, "youtube", 5000);
-    static final int MAX_SUBJECT = 200;
-    static final int MAX_BODY = 20000;
+    public static final int MAX_SUBJECT = 200;
+    public static final int MAX_BODY = 20000;
 
     public record Change(String field, String from, String to) {
     }
