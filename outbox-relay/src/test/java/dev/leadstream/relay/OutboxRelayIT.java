@@ -99,7 +99,7 @@ class OutboxRelayIT {
         assertThat(bigLetter.value().length).isLessThan(RelayConfig.DEFAULT_MAX_RECORD_BYTES);
         assertThat(CloudEvents.value(awaitOnce(Topics.APPROVED.dlq(), blankKey).headers(), DeadLetters.REASON))
                 .isEqualTo("outbox row: aggregate id is blank");
-        assertThat(CloudEvents.value(awaitOnce("outbox-relay.dlq", nowhere).headers(), DeadLetters.REASON))
+        assertThat(CloudEvents.value(awaitOnce(Topics.UNROUTABLE_OUTBOX_ROWS, nowhere).headers(), DeadLetters.REASON))
                 .contains("unknown destination 'no-such-topic'");
         assertThat(withId(probe.readFor(Topics.DISCOVERY_REQUESTS.name(), Duration.ofSeconds(1)), big)).isEmpty();
 
