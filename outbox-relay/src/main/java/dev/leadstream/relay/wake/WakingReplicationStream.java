@@ -46,10 +46,7 @@ final class WakingReplicationStream implements ReplicationStream {
             activeUntil = System.nanoTime() + ACTIVE_NANOS;
         }
         lookAt = System.nanoTime() + idlePollNanos;
-        if (stream.readPending(message -> {
-            processor.process(message);
-            changes.wake();
-        })) {
+        if (stream.readPending(announcing(processor))) {
             activeUntil = System.nanoTime() + ACTIVE_NANOS;
             return true;
         }
@@ -58,10 +55,15 @@ final class WakingReplicationStream implements ReplicationStream {
 
     @Override
     public void read(ReplicationMessageProcessor processor) throws SQLException, InterruptedException {
-        stream.read(message -> {
+        stream.read(announcing(processor));
+    }
+
+    /** Tells the engine's poll, once Debezium has queued a change, that there is something to take. */
+    private ReplicationMessageProcessor announcing(ReplicationMessageProcessor processor) {
+        return message -> {
             processor.process(message);
             changes.wake();
-        });
+        };
     }
 
     @Override
