@@ -91,8 +91,8 @@ public record RelayConfig(String dbHost, int dbPort, String dbName, String dbUse
         p.setProperty("offset.storage.file.filename", offsetsFile.toString());
         p.setProperty("offset.flush.interval.ms", "1000");
         p.setProperty("poll.interval.ms", Long.toString(BATCH_WINDOW_MILLIS));
-        p.setProperty(OutboxConnectorTask.IDLE_POLL_MS, Long.toString(pollIntervalMillis));
-        p.setProperty(OutboxConnectorTask.NOTIFY_CHANNEL, NOTIFY_CHANNEL);
+        p.setProperty(OutboxConnectorTask.IDLE_POLL_SETTING, Long.toString(pollIntervalMillis));
+        p.setProperty(OutboxConnectorTask.NOTIFY_CHANNEL_SETTING, NOTIFY_CHANNEL);
         p.setProperty("database.hostname", dbHost);
         p.setProperty("database.port", Integer.toString(dbPort));
         p.setProperty("database.dbname", dbName);

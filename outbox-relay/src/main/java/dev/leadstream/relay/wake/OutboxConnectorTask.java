@@ -22,15 +22,15 @@ import java.util.concurrent.TimeUnit;
  * of its wait): a short interval made decisions fast and an idle relay busy. Here the reader waits
  * for hitl-api's outbox notifications ({@link WakingReplicationStream}) and the engine's poll for
  * the reader to have read a change, and {@code poll.interval.ms} only gathers a batch. Idle, both
- * look once per idle poll ({@link #IDLE_POLL_MS}), which bounds the wait for a commit whose
+ * look once per idle poll ({@link #IDLE_POLL_SETTING}), which bounds the wait for a commit whose
  * notification was lost.
  */
 public class OutboxConnectorTask extends PostgresConnectorTask {
 
     /** How long the relay waits, idle, before it looks at the change stream without a notification. */
-    public static final String IDLE_POLL_MS = "leadstream.idle-poll.ms";
+    public static final String IDLE_POLL_SETTING = "leadstream.idle-poll.ms";
     /** The channel hitl-api's outbox trigger notifies on. */
-    public static final String NOTIFY_CHANNEL = "leadstream.notify-channel";
+    public static final String NOTIFY_CHANNEL_SETTING = "leadstream.notify-channel";
 
     private final Wakeup commits = new Wakeup();
     private final Wakeup changes = new Wakeup();
@@ -40,9 +40,9 @@ public class OutboxConnectorTask extends PostgresConnectorTask {
 
     @Override
     public ChangeEventSourceCoordinator<PostgresPartition, PostgresOffsetContext> start(Configuration config) {
-        idlePollMillis = config.getLong(IDLE_POLL_MS, 1000L);
+        idlePollMillis = config.getLong(IDLE_POLL_SETTING, 1000L);
         ChangeEventSourceCoordinator<PostgresPartition, PostgresOffsetContext> coordinator = super.start(config);
-        notifications = CommitNotifications.listen(config, config.getString(NOTIFY_CHANNEL), commits);
+        notifications = CommitNotifications.listen(config, config.getString(NOTIFY_CHANNEL_SETTING), commits);
         return coordinator;
     }
 
