@@ -2,13 +2,24 @@ package dev.leadstream.hitl;
 
 import dev.leadstream.local.testing.KafkaTestResource;
 import dev.leadstream.local.testing.PostgresTestResource;
+import dev.leadstream.hitl.rest.Problem;
+import dev.leadstream.hitl.rest.RequestGuard;
+import dev.leadstream.topics.EventJson;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WithTestResource(PostgresTestResource.class)
 class InputLimitsIT {
 
+    @TestHTTPResource("/api/discovery-requests")
+    URI discoveryRequests;
+
     @BeforeAll
     static void signIn() {
         Reviewers.signInAsAdmin();
@@ -37,6 +51,23 @@ class InputLimitsIT {
         Response answer = discovery(Map.of("sector", "b".repeat(1024 * 1024), "seedUrls", List.of("http://rose.test/")));
         assertThat(ProblemDetailsIT.assertProblem("1 MiB sector", answer, 413)).contains("bytes");
         assertThat(answer.jsonPath().getInt("limit")).isEqualTo(512 * 1024);
+        assertThat(HitlApiIT.count("select count(*) from outbox where aggregatetype = ?", "discovery-requests")).isEqualTo(before);
+    }
+
+    @Test
+    void aBodySentWithoutALengthIsCappedLikeASizedOne() throws Exception {
+        long before = HitlApiIT.count("select count(*) from outbox where aggregatetype = ?", "discovery-requests");
+        byte[] body = EventJson.toBytes(Map.of("sector", "b".repeat(600 * 1024), "seedUrls", List.of("http://rose.test/")));
+        // a stream of unknown length goes chunked, with no Content-Length to refuse it by
+        HttpResponse<String> answer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+                HttpRequest.newBuilder(discoveryRequests).header("Content-Type", "application/json")
+                        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                                (Reviewers.ADMIN + ":" + Reviewers.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(413);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith(Problem.MEDIA_TYPE));
+        assertThat(EventJson.MAPPER.readTree(answer.body()).path("limit").asInt()).isEqualTo(RequestGuard.MAX_BODY_BYTES);
         assertThat(HitlApiIT.count("select count(*) from outbox where aggregatetype = ?", "discovery-requests")).isEqualTo(before);
     }
 
@@ -73,6 +104,12 @@ class InputLimitsIT {
         overLimit(given().queryParam("sector", Collections.nCopies(51, "bakery")).get("/api/leads"), "sector", 50);
         overLimit(given().contentType(ContentType.JSON).body(Map.of("version", 1, "socialPosts",
                 Collections.nCopies(21, Map.of("platform", "x", "text", "hi")))).put("/api/drafts/any"), "socialPosts", 20);
+        overLimit(given().contentType(ContentType.JSON).body(Map.of("version", 1, "textBody", "t".repeat(20_001)))
+                .put("/api/drafts/any"), "textBody", 20_000);
+        overLimit(given().contentType(ContentType.JSON).body(Map.of("version", 1, "htmlBody", "h".repeat(20_001)))
+                .put("/api/drafts/any"), "htmlBody", 20_000);
+        overLimit(given().contentType(ContentType.JSON).body(Map.of("version", 1, "subject", "s".repeat(201)))
+                .put("/api/drafts/any"), "subject", 200);
     }
 
     private static void overLimit(Response answer, String field, int limit) {

@@ -76,6 +76,15 @@ class UiFormsIT {
                 + " and comment = 'they asked us to call back'", leadId)).isEqualTo(1);
     }
 
+    @Test
+    void aRefusedRequestGetsAnErrorPageInWordsNotJson() {
+        String page = browser(Reviewers.ADMIN, Reviewers.ADMIN_PASSWORD).urlEncodingEnabled(false).get("/ui/leads?q=%00")
+                .then().statusCode(400).contentType(ContentType.HTML).extract().asString();
+        Document document = Jsoup.parse(page);
+        assertThat(document.select("main").text()).contains("query parameter q contains a NUL character");
+        assertThat(document.select("a[href=/ui/leads]")).isNotEmpty();
+    }
+
     /** A browser's session: signed in through the sign-in form, its cookies kept. */
     private static RequestSpecification browser(String username, String password) {
         CookieFilter cookies = new CookieFilter();

@@ -6,7 +6,6 @@ import dev.leadstream.local.testing.LocalKafkaExtension;
 import dev.leadstream.local.testing.SharedInfra;
 import dev.leadstream.local.testing.TopicProbe;
 import dev.leadstream.topics.CloudEvents;
-import dev.leadstream.topics.Topic;
 import dev.leadstream.topics.Topics;
 import dev.leadstream.topics.event.Engagement;
 import dev.leadstream.topics.event.Provenance;
@@ -38,11 +37,7 @@ class LocalKafkaIT {
         try (InputStream in = getClass().getResourceAsStream("/leadstream/asyncapi.yaml")) {
             new YAMLMapper().readTree(in).path("channels").forEach(c -> channels.put(c.path("address").asText(), c));
         }
-        List<String> registry = new ArrayList<>();
-        for (Topic<?> topic : Topics.all()) {
-            registry.add(topic.name());
-            registry.add(topic.dlq());
-        }
+        List<String> registry = Topics.names();
         assertThat(channels.keySet()).containsExactlyInAnyOrderElementsOf(registry);
 
         try (Admin admin = Admin.create(SharedInfra.kafka().adminClient())) {

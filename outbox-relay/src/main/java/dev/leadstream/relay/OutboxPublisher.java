@@ -52,9 +52,8 @@ final class OutboxPublisher implements DebeziumEngine.ChangeConsumer<ChangeEvent
         this.pauseAfterPublishMillis = pauseAfterPublishMillis;
         this.positionTopic = positionTopic;
         this.maxRecordBytes = maxRecordBytes;
+        // the contract's topics are created with the stack; this one is the relay's own
         RelayPosition.ensureTopic(kafka, positionTopic);
-        // the contract's topics and their DLQs are created with the stack; this one is the relay's own
-        RelayPosition.ensureTopic(kafka, OutboxRow.UNROUTABLE_DLQ, Map.of());
         Map<String, Object> settings = new HashMap<>(kafka);
         settings.putAll(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",

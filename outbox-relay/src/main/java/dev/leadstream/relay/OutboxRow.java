@@ -20,14 +20,14 @@ import java.util.List;
  * when the row can never be published (no aggregate id, a destination the relay does not serve,
  * no payload, a record larger than the broker takes), its dead letter on {@code <destination>.dlq}
  * with the reason. A row with no known destination has no such topic: it goes to the relay's own
- * {@code outbox-relay.dlq} (named after the relay, so its Kafka user owns it).
+ * {@link Topics#UNROUTABLE_OUTBOX_ROWS}.
  */
 record OutboxRow(String eventId, String type, String destination, String key, byte[] value) {
 
     static final String AGENT = "outbox-relay";
     /** The dead-letter source of every row: the outbox table, at the row's position in the change stream. */
     static final String SOURCE = "outbox";
-    static final String UNROUTABLE_DLQ = AGENT + ".dlq";
+    static final String UNROUTABLE_DLQ = Topics.UNROUTABLE_OUTBOX_ROWS;
     private static final int MAX_DEAD_LETTER_KEY_BYTES = 1024;
     /** Room left under the limit for the headers a dead letter adds. */
     private static final int DEAD_LETTER_HEADROOM = 16 * 1024;

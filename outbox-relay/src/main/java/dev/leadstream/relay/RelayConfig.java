@@ -1,5 +1,7 @@
 package dev.leadstream.relay;
 
+import dev.leadstream.relay.wake.OutboxConnector;
+import dev.leadstream.relay.wake.OutboxConnectorTask;
 import dev.leadstream.topics.streams.RecordLimits;
 
 import java.nio.file.Path;
@@ -14,7 +16,7 @@ import java.util.Properties;
  * {@code pauseAfterPublishMillis} is for crash tests only: it holds each batch between its Kafka
  * commit and Debezium's offset commit, the window a crash makes Debezium deliver events again.
  * {@code maxRecordBytes} (relay.max-record-bytes): a larger row is dead-lettered, not published.
- * {@code pollIntervalMillis} (relay.poll-interval.ms): see {@link #DEFAULT_POLL_INTERVAL_MILLIS}.
+ * {@code pollIntervalMillis} (relay.poll-interval.ms): the idle poll, see {@link #DEFAULT_POLL_INTERVAL_MILLIS}.
  * {@code kafkaSecurity} are the Kafka clients' sign-in settings ({@code security.protocol},
  * {@code sasl.mechanism}, {@code sasl.jaas.config}: KAFKA_SASL_JAAS_CONFIG and so on), empty for none.
  */
@@ -26,11 +28,15 @@ public record RelayConfig(String dbHost, int dbPort, String dbName, String dbUse
     /** The largest event the relay publishes; a larger row is dead-lettered. Keep it under the broker's limit. */
     public static final int DEFAULT_MAX_RECORD_BYTES = RecordLimits.MAX_RECORD_BYTES;
     /**
-     * Debezium's poll.interval.ms (its default is 500): how long a batch may wait to fill, and how
-     * long the change-stream reader sleeps when PostgreSQL has sent nothing. Both waits add to
-     * the time from a reviewer's click to its record on the topic.
+     * How long the relay, idle, waits before it looks at the change stream without being woken.
+     * A commit to the outbox wakes it at once (hitl-api's trigger notifies {@link #NOTIFY_CHANNEL}),
+     * so this bounds only the wait for a commit whose notification was lost.
      */
-    public static final long DEFAULT_POLL_INTERVAL_MILLIS = 100;
+    public static final long DEFAULT_POLL_INTERVAL_MILLIS = 1000;
+    /** The PostgreSQL channel hitl-api's outbox trigger notifies when a transaction wrote outbox rows. */
+    public static final String NOTIFY_CHANNEL = "leadstream_outbox";
+    /** Debezium's poll.interval.ms: once woken, how long a batch may gather rows, and the reader's pause between reads. */
+    static final long BATCH_WINDOW_MILLIS = 10;
 
     private static final String[] KAFKA_SECURITY = {"security.protocol", "sasl.mechanism", "sasl.jaas.config"};
 
@@ -76,15 +82,17 @@ public record RelayConfig(String dbHost, int dbPort, String dbName, String dbUse
         return security;
     }
 
-    /** Debezium's embedded-engine settings: pgoutput, the outbox table only, EventRouter. */
+    /** Debezium's embedded-engine settings: pgoutput, the outbox table only, EventRouter, woken by commits. */
     public Properties debezium() {
         Properties p = new Properties();
         p.setProperty("name", "leadstream-outbox-relay");
-        p.setProperty("connector.class", "io.debezium.connector.postgresql.PostgresConnector");
+        p.setProperty("connector.class", OutboxConnector.class.getName());
         p.setProperty("offset.storage", "org.apache.kafka.connect.storage.FileOffsetBackingStore");
         p.setProperty("offset.storage.file.filename", offsetsFile.toString());
         p.setProperty("offset.flush.interval.ms", "1000");
-        p.setProperty("poll.interval.ms", Long.toString(pollIntervalMillis));
+        p.setProperty("poll.interval.ms", Long.toString(BATCH_WINDOW_MILLIS));
+        p.setProperty(OutboxConnectorTask.IDLE_POLL_SETTING, Long.toString(pollIntervalMillis));
+        p.setProperty(OutboxConnectorTask.NOTIFY_CHANNEL_SETTING, NOTIFY_CHANNEL);
         p.setProperty("database.hostname", dbHost);
         p.setProperty("database.port", Integer.toString(dbPort));
         p.setProperty("database.dbname", dbName);

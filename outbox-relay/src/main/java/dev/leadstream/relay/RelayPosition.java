@@ -56,13 +56,9 @@ record RelayPosition(long commitLsn, long lsn) implements Comparable<RelayPositi
 
     /** Creates the position topic when it is missing: one partition, compacted. */
     static void ensureTopic(Map<String, Object> kafka, String topic) throws InterruptedException {
-        ensureTopic(kafka, topic, Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-    }
-
-    /** Creates a topic of one partition with these settings when it is missing. */
-    static void ensureTopic(Map<String, Object> kafka, String topic, Map<String, String> configs) throws InterruptedException {
         try (Admin admin = Admin.create(kafka)) {
-            admin.createTopics(List.of(new NewTopic(topic, Optional.of(1), Optional.empty()).configs(configs))).all().get();
+            admin.createTopics(List.of(new NewTopic(topic, Optional.of(1), Optional.empty())
+                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)))).all().get();
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new IllegalStateException("could not create the relay's topic " + topic, e.getCause());

@@ -44,6 +44,11 @@ class OutboxRelayIT {
                         aggregateid text not null, type text not null, payload jsonb not null,
                         created_at timestamptz not null default now())""");
             s.execute("create publication leadstream_outbox for table outbox");
+            // as hitl-api's V50 does: a commit that wrote outbox rows wakes the relay
+            s.execute("""
+                    create function outbox_notify() returns trigger language plpgsql as $$
+                    begin perform pg_notify('leadstream_outbox', ''); return null; end $$""");
+            s.execute("create trigger outbox_wakes_the_relay after insert on outbox for each statement execute function outbox_notify()");
             // as hitl-api's V2 does: its role may make this one slot, and loses the right once it exists
             s.execute("select pg_create_logical_replication_slot('leadstream_outbox', 'pgoutput') where not exists "
                     + "(select 1 from pg_replication_slots where slot_name = 'leadstream_outbox')");
@@ -99,7 +104,7 @@ class OutboxRelayIT {
         assertThat(bigLetter.value().length).isLessThan(RelayConfig.DEFAULT_MAX_RECORD_BYTES);
         assertThat(CloudEvents.value(awaitOnce(Topics.APPROVED.dlq(), blankKey).headers(), DeadLetters.REASON))
                 .isEqualTo("outbox row: aggregate id is blank");
-        assertThat(CloudEvents.value(awaitOnce("outbox-relay.dlq", nowhere).headers(), DeadLetters.REASON))
+        assertThat(CloudEvents.value(awaitOnce(Topics.UNROUTABLE_OUTBOX_ROWS, nowhere).headers(), DeadLetters.REASON))
                 .contains("unknown destination 'no-such-topic'");
         assertThat(withId(probe.readFor(Topics.DISCOVERY_REQUESTS.name(), Duration.ofSeconds(1)), big)).isEmpty();
 
@@ -110,6 +115,31 @@ class OutboxRelayIT {
             assertThat(relay.deadLettered()).isZero();
         }
         assertThat(withId(probe.readFor(Topics.DISCOVERY_REQUESTS.dlq(), Duration.ofSeconds(3)), big)).hasSize(1);
+    }
+
+    @Test
+    void aCommitWakesTheRelayWhoseIdlePollIsTenMinutesAway() throws Exception {
+        try (OutboxRelay relay = new OutboxRelay(config(Duration.ofMinutes(10).toMillis())).start(WAIT)) {
+            // the relay has read its slot up to now and gone idle before the decision comes
+            awaitOnce(Topics.APPROVED.name(), insert(Topics.APPROVED.name(), "elm.test", selected("elm.test")));
+            UUID decided = insert(Topics.APPROVED.name(), "ash.test", selected("ash.test"));
+            awaitOnce(Topics.APPROVED.name(), decided);
+            assertThat(relay.published()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aCommitWhoseNotificationIsLostIsPublishedAtTheIdlePoll() throws Exception {
+        try (OutboxRelay relay = new OutboxRelay(config(1000)).start(WAIT); Connection c = connect(); Statement s = c.createStatement()) {
+            awaitOnce(Topics.APPROVED.name(), insert(Topics.APPROVED.name(), "yew.test", selected("yew.test")));
+            s.execute("alter table outbox disable trigger outbox_wakes_the_relay");
+            try {
+                awaitOnce(Topics.APPROVED.name(), insert(Topics.APPROVED.name(), "fir.test", selected("fir.test")));
+            } finally {
+                s.execute("alter table outbox enable trigger outbox_wakes_the_relay");
+            }
+            assertThat(relay.published()).isEqualTo(2);
+        }
     }
 
     private static String selected(String leadId) {
@@ -143,6 +173,11 @@ class OutboxRelayIT {
 
     /** One relay identity for the whole class: every relay here resumes where the last one stopped. */
     static RelayConfig config() {
+        return config(RelayConfig.DEFAULT_POLL_INTERVAL_MILLIS);
+    }
+
+    /** The relay, looking at the change stream unwoken every {@code idlePollMillis}. */
+    static RelayConfig config(long idlePollMillis) {
         LocalPostgres pg = SharedInfra.postgres();
         // the relay's own database role and Kafka user, as the launcher gives them
         Map<String, String> kafkaSecurity = new HashMap<>();
@@ -152,7 +187,7 @@ class OutboxRelayIT {
                 pg.credentials().databasePassword(Credentials.DB_RELAY),
                 SharedInfra.kafka().bootstrapServers(), offsets.resolve("offsets.dat"),
                 0, "leadstream_outbox", "leadstream_outbox", "outbox-relay-it", "outbox-relay-it.position", 0,
-                RelayConfig.DEFAULT_MAX_RECORD_BYTES, RelayConfig.DEFAULT_POLL_INTERVAL_MILLIS, kafkaSecurity);
+                RelayConfig.DEFAULT_MAX_RECORD_BYTES, idlePollMillis, kafkaSecurity);
     }
 
     private static Connection connect() throws Exception {

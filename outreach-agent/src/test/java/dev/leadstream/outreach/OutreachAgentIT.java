@@ -6,6 +6,8 @@ import dev.leadstream.local.testing.PoisonRecords;
 import dev.leadstream.local.testing.MailTestResource;
 import dev.leadstream.local.testing.SharedInfra;
 import dev.leadstream.local.testing.TopicProbe;
+import dev.leadstream.outreach.ledger.SendLedger;
+import dev.leadstream.outreach.messaging.DraftApprovedConsumer;
 import dev.leadstream.topics.EventJson;
 import dev.leadstream.topics.Topics;
 import dev.leadstream.topics.event.Approval;
@@ -15,6 +17,7 @@ import dev.leadstream.topics.event.Provenance;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -50,6 +53,9 @@ class OutreachAgentIT {
 
     @TestHTTPResource("/q/health/ready")
     URI ready;
+
+    @Inject
+    SendLedger ledger;
 
     @Test
     void anApprovedDraftIsSentExactlyOnceAndAnnounced() throws Exception {
@@ -118,6 +124,23 @@ class OutreachAgentIT {
         assertThat(replied.get(0).segment()).isEqualTo("uk-food");
         assertThat(replied.get(0).variant()).isEqualTo("v2");
         assertThat(replied.get(0).channel()).isEqualTo("email");
+    }
+
+    @Test
+    void aSendACrashLeftUnconfirmedIsNotRepeatedButAnnouncedAsSentUnconfirmed() throws Exception {
+        String recipient = "owner-" + UUID.randomUUID() + "@birch.test";
+        Draft draft = draft("birch.test", 1, recipient, "Hello Birch", "uk-food");
+        // what a crash between the SMTP call and the ledger leaves behind: the send claimed, never confirmed
+        assertThat(ledger.begin(DraftApprovedConsumer.emailKey(draft))).isTrue();
+        probe.send(Topics.APPROVED, draft.leadId(), Approval.draftApproved(UUID.randomUUID().toString(), draft, "ana"));
+
+        Engagement announced = probe.values(Topics.ENGAGEMENT, probe.readUntil(Topics.ENGAGEMENT.name(), Duration.ofSeconds(60),
+                        rs -> probe.values(Topics.ENGAGEMENT, rs).stream().anyMatch(e -> draft.draftId().equals(e.draftId()))))
+                .stream().filter(e -> draft.draftId().equals(e.draftId())).findFirst().orElseThrow();
+        assertThat(announced.type()).isEqualTo(Engagement.SENT);
+        assertThat(announced.detail()).startsWith("unconfirmed").doesNotContain(recipient);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> toRecipient(recipient).isEmpty());
+        assertThat(ledger.stateOf(DraftApprovedConsumer.emailKey(draft))).isEqualTo(SendLedger.State.PENDING);
     }
 
     @Test

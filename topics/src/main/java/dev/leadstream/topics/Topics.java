@@ -11,6 +11,7 @@ import dev.leadstream.topics.event.RawLead;
 import dev.leadstream.topics.event.ScoredLead;
 import dev.leadstream.topics.event.ScoringModel;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,6 +41,12 @@ public final class Topics {
     public static final Topic<ScoringModel> SCORING_MODEL =
             new Topic<>("scoring-model", ScoringModel.class, "dev.leadstream.scoring-model.published");
 
+    /**
+     * Where the outbox relay dead-letters a row routed to no topic of the contract: there is no
+     * {@code <topic>.dlq} for it. Its records are outbox payloads of any shape.
+     */
+    public static final String UNROUTABLE_OUTBOX_ROWS = "outbox-relay.dlq";
+
     private static final List<Topic<?>> ALL = List.of(
             DISCOVERY_REQUESTS, DISCOVERY_PROGRESS, RAW_LEADS, SCORED_LEADS, ENRICHED_LEADS, APPROVED, CAMPAIGNS, DRAFTS, ENGAGEMENT, SCORING_MODEL);
 
@@ -48,6 +55,17 @@ public final class Topics {
 
     public static List<Topic<?>> all() {
         return ALL;
+    }
+
+    /** The name of every topic the contract holds: each topic, its dead-letter topic, and {@link #UNROUTABLE_OUTBOX_ROWS}. */
+    public static List<String> names() {
+        List<String> names = new ArrayList<>();
+        ALL.forEach(t -> {
+            names.add(t.name());
+            names.add(t.dlq());
+        });
+        names.add(UNROUTABLE_OUTBOX_ROWS);
+        return List.copyOf(names);
     }
 
     public static Optional<Topic<?>> byName(String name) {

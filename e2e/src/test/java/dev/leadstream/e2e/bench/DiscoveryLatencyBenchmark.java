@@ -16,6 +16,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,10 +36,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * How long a reviewer's discovery request takes from the API call to its record on
  * {@code discovery-requests}: hitl-api, the outbox relay, the broker and PostgreSQL run as the
  * demo runs them, each in its own process. 100 requests, one after another, each waiting for its
- * record; prints p50, p90, p99 and max, and the relay's CPU time while idle, for each Debezium poll
- * interval in {@code -Dbench.relay.poll-intervals} (default 500, Debezium's default and the relay's
- * setting before issue 14; 100, its setting now; and 50). Not a test: runs under {@code -Pbenchmark}
- * only (docs/benchmarks.md). {@code -Dbench.requests=N} for another count.
+ * record; prints p50, p90, p99 and max, how much of it the API call itself took, and the relay's
+ * CPU time while idle, for each relay idle poll in {@code -Dbench.relay.poll-intervals} (default
+ * 1000, the relay's setting), woken by hitl-api's outbox notifications and, unless
+ * {@code -Dbench.relay.silent=false}, again without them (the trigger disabled), as when
+ * notifications are lost. Not a test: runs under {@code -Pbenchmark} only (docs/benchmarks.md).
+ * {@code -Dbench.requests=N} for another count.
  */
 class DiscoveryLatencyBenchmark {
 
@@ -45,7 +50,9 @@ class DiscoveryLatencyBenchmark {
     @Test
     void apiCallToRecordOnTheTopic() throws Exception {
         int requests = Integer.getInteger("bench.requests", 100);
-        List<String> intervals = List.of(System.getProperty("bench.relay.poll-intervals", "500,100,50").split(","));
+        List<String> intervals = List.of(System.getProperty("bench.relay.poll-intervals", "1000").split(","));
+        List<Boolean> notifying = Boolean.parseBoolean(System.getProperty("bench.relay.silent", "true"))
+                ? List.of(true, false) : List.of(true);
         Path home = Path.of(System.getProperty("leadstream.home", "..")).toAbsolutePath().normalize();
         Path data = home.resolve("e2e/target/leadstream-latency-bench");
         deleteRecursively(data);
@@ -57,27 +64,35 @@ class DiscoveryLatencyBenchmark {
         try {
             stack.up(START, List.of("hitl-api"));
             Thread reader = Thread.ofPlatform().name("arrivals").start(() -> readArrivals(stack.kafkaClientAs(Credentials.KAFKA_ADMIN), arrivals, reading));
-            for (String interval : intervals) {
-                // the same hitl-api, database and broker; only the relay's setting changes
-                stack.process("outbox-relay").stop();
-                stack.configure("outbox-relay", Map.of("relay.poll-interval.ms", interval.strip()));
-                stack.restart("outbox-relay", START);
-                // warm-up: the first requests pay for class loading and connection set-up
-                for (int i = 0; i < 10; i++) {
-                    await(arrivals, stack.submitDiscovery("directory", List.of("http://directory.test/warm-up-" + i)));
+            for (boolean notified : notifying) {
+                notifyOnCommit(stack, notified);
+                for (String interval : intervals) {
+                    // the same hitl-api, database and broker; only the relay's setting changes
+                    stack.process("outbox-relay").stop();
+                    stack.configure("outbox-relay", Map.of("relay.poll-interval.ms", interval.strip()));
+                    stack.restart("outbox-relay", START);
+                    // warm-up: the first requests pay for class loading and connection set-up
+                    for (int i = 0; i < 10; i++) {
+                        await(arrivals, stack.submitDiscovery("directory", List.of("http://directory.test/warm-up-" + i)));
+                    }
+                    List<Long> total = new ArrayList<>();
+                    List<Long> api = new ArrayList<>();
+                    for (int i = 0; i < requests; i++) {
+                        long start = System.nanoTime();
+                        String requestId = stack.submitDiscovery("directory", List.of("http://directory.test/bench-" + i));
+                        api.add((System.nanoTime() - start) / 1_000);
+                        total.add((await(arrivals, requestId) - start) / 1_000);
+                    }
+                    long idleCpu = idleCpuMillis(stack, Duration.ofSeconds(30));
+                    total.sort(Comparator.naturalOrder());
+                    api.sort(Comparator.naturalOrder());
+                    report.append(String.format("  relay idle poll %5s ms, %-16s p50 %4d ms, p90 %4d ms, p99 %4d ms, max %4d ms"
+                                    + " (the API call alone: p50 %3d ms, p99 %3d ms); relay CPU while idle %d ms in 30 s%n",
+                            interval.strip(), notified ? "notified:" : "not notified:", percentile(total, 50) / 1000,
+                            percentile(total, 90) / 1000, percentile(total, 99) / 1000, total.getLast() / 1000,
+                            percentile(api, 50) / 1000, percentile(api, 99) / 1000, idleCpu));
+                    assertThat(total).hasSize(requests);
                 }
-                List<Long> micros = new ArrayList<>();
-                for (int i = 0; i < requests; i++) {
-                    long start = System.nanoTime();
-                    String requestId = stack.submitDiscovery("directory", List.of("http://directory.test/bench-" + i));
-                    micros.add((await(arrivals, requestId) - start) / 1_000);
-                }
-                long idleCpu = idleCpuMillis(stack, Duration.ofSeconds(30));
-                micros.sort(Comparator.naturalOrder());
-                report.append(String.format("  relay poll.interval.ms %5s: p50 %4d ms, p90 %4d ms, p99 %4d ms, max %4d ms;"
-                                + " relay CPU while idle %d ms in 30 s%n", interval.strip(), percentile(micros, 50) / 1000,
-                        percentile(micros, 90) / 1000, percentile(micros, 99) / 1000, micros.getLast() / 1000, idleCpu));
-                assertThat(micros).hasSize(requests);
             }
             reading.set(false);
             reader.join();
@@ -85,6 +100,13 @@ class DiscoveryLatencyBenchmark {
         } finally {
             reading.set(false);
             stack.down();
+        }
+    }
+
+    /** Turns hitl-api's outbox trigger on or off: off, the relay finds commits only by its idle poll. */
+    private static void notifyOnCommit(Stack stack, boolean on) throws SQLException {
+        try (Connection c = stack.databaseAsHitlApi(); Statement s = c.createStatement()) {
+            s.execute("alter table outbox " + (on ? "enable" : "disable") + " trigger outbox_wakes_the_relay");
         }
     }
 

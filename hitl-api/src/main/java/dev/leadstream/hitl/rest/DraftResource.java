@@ -122,13 +122,14 @@ public class DraftResource {
     public static final int MAX_POSTS = 20;
 
     /**
-     * Refuses text that cannot be stored or sent (400) and more posts than a draft carries (422);
-     * the channels' own length limits are {@link DraftEdit#problems()}.
+     * Refuses text that cannot be stored or sent (400), and a subject, body or list of posts longer
+     * than a draft carries (422 naming the limit); each platform's own post length is
+     * {@link DraftEdit#problems()}.
      */
     public static void checkText(DraftEdit edit) {
-        TextRules.check("subject", edit.subject(), Integer.MAX_VALUE);
-        TextRules.check("textBody", edit.textBody(), Integer.MAX_VALUE);
-        TextRules.check("htmlBody", edit.htmlBody(), Integer.MAX_VALUE);
+        TextRules.check("subject", edit.subject(), DraftEdit.MAX_SUBJECT);
+        TextRules.check("textBody", edit.textBody(), DraftEdit.MAX_BODY);
+        TextRules.check("htmlBody", edit.htmlBody(), DraftEdit.MAX_BODY);
         if (edit.socialPosts() != null) {
             if (edit.socialPosts().size() > MAX_POSTS) {
                 throw ApiProblem.overLimit("socialPosts may hold at most " + MAX_POSTS + " posts, held " + edit.socialPosts().size(),

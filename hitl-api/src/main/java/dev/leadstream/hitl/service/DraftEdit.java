@@ -20,8 +20,8 @@ public record DraftEdit(Integer version, String subject, String textBody, String
     /** Longest post each platform accepts. */
     public static final Map<String, Integer> POST_LIMITS = Map.of("x", 280, "instagram", 2200, "tiktok", 2200,
             "linkedin", 3000, "facebook", 63206, "telegram", 4096, "youtube", 5000);
-    static final int MAX_SUBJECT = 200;
-    static final int MAX_BODY = 20000;
+    public static final int MAX_SUBJECT = 200;
+    public static final int MAX_BODY = 20000;
 
     /** Why the content cannot be sent as edited, one sentence per problem; empty when it can. */
     public List<String> problems() {

@@ -21,7 +21,8 @@ import java.util.concurrent.ExecutionException;
  * channel of {@code topics/asyncapi.yaml} name the principals (one per agent) that may write and
  * read it. Beyond that an agent may write the dead-letter topic of every topic it reads or writes,
  * and owns the topics, consumer groups and transactional ids named after it ({@code <agent>...} or
- * {@code leadstream-<agent>...}): Kafka Streams' internal topics, its own position or board topics.
+ * {@code leadstream-<agent>...}): Kafka Streams' internal topics, its own position or board topics,
+ * and a contract topic named so only when the contract names it the topic's only writer.
  * The {@value Credentials#KAFKA_TAP} user reads every contract topic and writes none; hitl-api may
  * describe every consumer group and topic, for the agents' health on its analytics page.
  */
@@ -62,7 +63,7 @@ public final class ContractAcls {
         }
         for (String principal : principals()) {
             for (String prefix : List.of(principal, "leadstream-" + principal)) {
-                if (topics.stream().anyMatch(t -> t.startsWith(prefix))) {
+                if (topics.stream().anyMatch(t -> t.startsWith(prefix) && !writtenOnlyBy(t, principal))) {
                     throw new IllegalStateException("principal " + principal + " would own contract topic names: rename it");
                 }
                 for (ResourceType type : List.of(ResourceType.TOPIC, ResourceType.GROUP, ResourceType.TRANSACTIONAL_ID)) {
@@ -91,6 +92,17 @@ public final class ContractAcls {
         } catch (ExecutionException e) {
             throw new IllegalStateException("could not create the contract's ACLs: " + e.getCause().getMessage(), e.getCause());
         }
+    }
+
+    /** A topic its only writer may own, as the relay owns {@code outbox-relay.dlq}. */
+    private static boolean writtenOnlyBy(String topic, String principal) {
+        for (JsonNode channel : ContractTopics.asyncApi().path("channels")) {
+            if (channel.path("address").asText().equals(topic)) {
+                JsonNode writers = channel.path("x-written-by");
+                return writers.size() == 1 && writers.get(0).asText().equals(principal);
+            }
+        }
+        return false;
     }
 
     private static String deadLetters(String topic) {

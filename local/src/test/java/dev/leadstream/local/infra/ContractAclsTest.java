@@ -33,6 +33,14 @@ class ContractAclsTest {
     }
 
     @Test
+    void theRelaysDeadLettersForRowsRoutedNowhereAreAContractTopicTheTapReads() {
+        assertThat(writersOf(Topics.UNROUTABLE_OUTBOX_ROWS)).containsExactly("User:outbox-relay");
+        assertThat(acls).anyMatch(a -> a.pattern().resourceType() == ResourceType.TOPIC
+                && a.pattern().patternType() == PatternType.LITERAL && a.pattern().name().equals(Topics.UNROUTABLE_OUTBOX_ROWS)
+                && a.entry().principal().equals("User:" + Credentials.KAFKA_TAP) && a.entry().operation() == AclOperation.READ);
+    }
+
+    @Test
     void theTapWritesNothingAndNobodyButTheAdminHoldsClusterRights() {
         assertThat(acls).noneMatch(a -> a.entry().principal().equals("User:" + Credentials.KAFKA_TAP)
                 && a.entry().operation() != AclOperation.READ && a.entry().operation() != AclOperation.DESCRIBE);

@@ -24,7 +24,8 @@ import java.util.UUID;
 /**
  * Sends an approved draft by email, once (see {@link SendOnce}), and announces it: the "sent"
  * engagement has an id derived from the ledger key, so a redelivered decision re-announces the
- * same event instead of sending again. A selected lead is persona-agent's. A record that is no
+ * same event instead of sending again. A send a crash left unconfirmed is announced as sent with
+ * the detail {@link #UNCONFIRMED}, and not sent again. A selected lead is persona-agent's. A record that is no
  * decision, or an approval without a draft that can be sent, is dead-lettered by this agent (see
  * {@link RecordOutcome}); an SMTP server or broker that cannot be reached is waited for.
  */
@@ -34,6 +35,13 @@ public class DraftApprovedConsumer {
     private static final RecordOutcome OUTCOME = RecordOutcome.forAgent("outreach-agent");
 
     private static final Logger LOG = Logger.getLogger(DraftApprovedConsumer.class);
+    /**
+     * The detail of a send that began and was never recorded as done: the agent stopped between
+     * handing the email to the SMTP server and writing the ledger. It most likely went out; it is
+     * never sent again (at most once), and reviewers see that nobody confirmed it.
+     */
+    public static final String UNCONFIRMED = "unconfirmed: the send began but was never recorded as done (the agent"
+            + " stopped in between); it is not sent again";
 
     private final SendOnce sendOnce;
     private final EngagementPublisher publisher;
@@ -57,23 +65,34 @@ public class DraftApprovedConsumer {
             return;
         }
         Draft draft = sendable(approval);
-        String key = draft.draftId() + ":v" + draft.version() + ":email";
-        Engagement sent = sent(key, draft);
+        String key = emailKey(draft);
+        Engagement sent = sent(key, draft, null);
         SendOnce.Result result;
         try {
             result = sendOnce.send(key, draft, sent);
         } catch (MessagingException e) {
             throw new IllegalStateException(e.getClass().getSimpleName() + " sending draft " + draft.draftId(), e);
         }
-        switch (result) {
-            case SENT -> LOG.infof("sent draft %s of lead %s by email", draft.draftId(), draft.leadId());
-            case STARTED_BEFORE -> {
-                LOG.warnf("draft %s: a send was started before and never confirmed; not sending again", draft.draftId());
-                return;
+        publisher.publish(switch (result) {
+            case SENT -> {
+                LOG.infof("sent draft %s of lead %s by email", draft.draftId(), draft.leadId());
+                yield sent;
             }
-            case ALREADY_SENT -> LOG.debugf("draft %s was sent before; announcing it again", draft.draftId());
-        }
-        publisher.publish(sent);
+            case ALREADY_SENT -> {
+                LOG.debugf("draft %s was sent before; announcing it again", draft.draftId());
+                yield sent;
+            }
+            case STARTED_BEFORE -> {
+                LOG.warnf("draft %s: a send was started before and never confirmed; not sending again, announcing it as"
+                        + " unconfirmed", draft.draftId());
+                yield sent(key, draft, UNCONFIRMED);
+            }
+        });
+    }
+
+    /** The send ledger's key for a draft's email: one send per draft version. */
+    public static String emailKey(Draft draft) {
+        return draft.draftId() + ":v" + draft.version() + ":email";
     }
 
     /** Checked before the ledger is claimed, so a draft that could never be sent is not left pending. */
@@ -96,11 +115,12 @@ public class DraftApprovedConsumer {
         return draft;
     }
 
-    private static Engagement sent(String key, Draft draft) {
+    /** The same event as a confirmed send would have announced, so a send is counted once either way. */
+    private static Engagement sent(String key, Draft draft, String detail) {
         String eventId = UUID.nameUUIDFromBytes(("sent:" + key).getBytes(StandardCharsets.UTF_8)).toString();
         return new Engagement(eventId, draft.leadId(), Engagement.SENT, "email", draft.draftId(),
                 draft.segment() == null ? "default" : draft.segment(),
-                draft.firstTouch("email").map(Draft.Message::variantId).orElse("v" + draft.version()), null, Instant.now(),
+                draft.firstTouch("email").map(Draft.Message::variantId).orElse("v" + draft.version()), detail, Instant.now(),
                 Provenance.of("outreach-agent", "0.1.0", "smtp"));
     }
 }
