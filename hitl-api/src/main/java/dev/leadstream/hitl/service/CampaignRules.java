@@ -48,6 +48,8 @@ public final class CampaignRules {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
     private static final Pattern HH_MM = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
     private static final int DETAILS_SHOWN = 10;
+    /** /ui/campaigns/new is the form for a new campaign, so no campaign may be called that. */
+    private static final String RESERVED_ID = "new";
 
     private final List<Violation> overLimits = new ArrayList<>();
     private final List<Violation> invalid = new ArrayList<>();
@@ -65,7 +67,7 @@ public final class CampaignRules {
     public static void check(CampaignEdit edit, String editedId) {
         CampaignRules rules = new CampaignRules();
         if (editedId == null) {
-            rules.slug("campaignId", edit.campaignId(), true);
+            rules.newId(edit.campaignId());
         } else if (edit.campaignId() != null && !edit.campaignId().equals(editedId)) {
             rules.invalid("campaignId", "campaignId cannot change: this is campaign " + editedId);
         }
@@ -264,6 +266,12 @@ public final class CampaignRules {
             return false;
         }
         return true;
+    }
+
+    private void newId(String campaignId) {
+        if (slug("campaignId", campaignId, true) && RESERVED_ID.equals(campaignId)) {
+            invalid("campaignId", "campaignId " + RESERVED_ID + " is taken by the UI's form for a new campaign; choose another");
+        }
     }
 
     private void email(String field, String value) {

@@ -38,6 +38,8 @@ class CampaignRulesTest {
         refused(c -> c.put("campaignId", "Spring Bakers"), "campaignId");
         refused(c -> c.put("campaignId", "-bakers"), "campaignId");
         refused(c -> c.remove("campaignId"), "campaignId");
+        refused(c -> c.put("campaignId", "new"), "campaignId");
+        passes(c -> c.put("campaignId", "new-bakers"));
         overLimit(c -> c.put("campaignId", "a".repeat(65)), "campaignId", 64);
     }
 
