@@ -78,9 +78,13 @@ class CampaignPagesIT {
         assertThat(edit.select("#save-campaign").text()).isEqualTo("Save as version 2");
         edit.select("#name").val("Spring for bakers and cafes");
         edit.select("#statementText-2").val("From GBP 25 a month.");
+        // a field of a few kilobytes, as two long translations make
+        edit.select("#languages").val("en, de, nl");
+        edit.select("#statementTranslations-1").val("de: " + "ä".repeat(1000) + "\nnl: " + "ë".repeat(1000));
         Response saved = post(browser, edit, "#campaign-form");
-        assertThat(saved.statusCode()).isEqualTo(303);
+        assertThat(saved.statusCode()).as(saved.asString()).isEqualTo(303);
         assertThat(saved.header("Location")).contains("notice=Saved+as+version+2");
+        given().get("/api/campaigns/" + id).then().body("offering.statements[0].translations.nl", equalTo("ë".repeat(1000)));
 
         Document campaign = page(browser, "/ui/campaigns/" + id, 200);
         assertThat(campaign.select("h1").text()).contains("Spring for bakers and cafes").contains("version 2");

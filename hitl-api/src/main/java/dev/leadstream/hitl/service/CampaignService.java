@@ -87,7 +87,8 @@ public class CampaignService {
     }
 
     public Uni<Campaign> current(String campaignId) {
-        return sessions.withSession(session -> campaigns.current(session, campaignId, Lock.NONE)).map(campaign -> found(campaign, campaignId));
+        return sessions.withSession(session -> campaigns.current(session, campaignId, Lock.NONE))
+                .map(campaign -> found(campaign, campaignId));
     }
 
     /** Newest change first; {@code status} (active, paused or archived) or null for all. */
