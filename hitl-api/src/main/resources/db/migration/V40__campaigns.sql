@@ -18,8 +18,9 @@ create table campaign_versions (
     edited_at   timestamptz not null,
     -- what this version changed against the one before: [{field, from, to}]; empty for the first
     changes     jsonb       not null,
-    -- the decision (audit trail, idempotency key) that made this version
-    decision_id uuid        not null unique references decisions (id),
+    -- the decision (audit trail, idempotency key) that made this version; no foreign key, so that
+    -- the trail's own append-only trigger stays what refuses to truncate it
+    decision_id uuid        not null unique,
     primary key (campaign_id, version)
 );
 

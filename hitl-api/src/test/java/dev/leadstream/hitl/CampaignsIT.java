@@ -210,6 +210,18 @@ class CampaignsIT {
     }
 
     @Test
+    void aPublishedVersionCannotBeRewritten() throws Exception {
+        String id = newId();
+        create(sample(id)).then().statusCode(201);
+        try (java.sql.Connection c = Rows.connect()) {
+            for (String sql : List.of("update campaign_versions set edited_by = 'mallory'", "delete from campaign_versions",
+                    "truncate campaign_versions")) {
+                assertThatThrownBy(() -> c.createStatement().executeUpdate(sql)).as(sql).hasMessageContaining("append-only");
+            }
+        }
+    }
+
+    @Test
     void theOpenApiDocumentDescribesTheCampaignEndpoints() {
         given().get("/q/openapi").then().statusCode(200)
                 .body(containsString("/api/campaigns/{campaignId}/versions/{version}"))

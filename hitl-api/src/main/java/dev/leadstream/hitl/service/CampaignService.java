@@ -174,8 +174,7 @@ public class CampaignService {
         decision.requestHash = key.requestHash();
         decision.comment = CampaignChanges.summary(next.version(), changes);
         OutboxEvent event = OutboxEvent.of(decision.id, Topics.CAMPAIGNS, next.campaignId(), Topics.CAMPAIGNS.eventType(), next);
-        // the decision first: the version refers to it
-        return session.persist(decision).chain(session::flush)
+        return session.persist(decision)
                 .chain(() -> before == null ? campaigns.insert(session, next, decision.id)
                         : campaigns.advance(session, next, before.version(), decision.id, changes))
                 .chain(saved -> saved ? session.persist(event).replaceWith(next) : refuseTaken(session, next));
