@@ -105,6 +105,8 @@ class CampaignPagesIT {
         blank.select("#senderEmail").val("not an address");
         blank.select("#statementText-1").val("Something true.");
         blank.select("input[name=stepDay]").get(1).val("soon");
+        // a browser sends nothing at all for a group of boxes none of which is ticked
+        blank.select("input[name=channel], input[name=day]").removeAttr("checked");
 
         Document refused = Jsoup.parse(post(browser, blank, "#campaign-form").then().statusCode(422).extract().asString());
         assertThat(refused.select(".flash.error").text()).contains("step 2's day must be a whole number");
@@ -113,7 +115,8 @@ class CampaignPagesIT {
         assertThat(again.statusCode()).isEqualTo(422);
         Document page = Jsoup.parse(again.asString());
         assertThat(page.select(".flash.error").text()).contains("sender.email").contains("offering.product")
-                .contains("offering.statements[0].source");
+                .contains("offering.statements[0].source").contains("channels needs at least one")
+                .contains("sendPreferences.days needs at least one");
         assertThat(page.select("#name").val()).isEqualTo("Half-filled");
         assertThat(page.select("#statementText-1").val()).isEqualTo("Something true.");
         assertThat(page.select("#campaign-form input[name=idempotencyKey]").val()).as("the same submission").isEqualTo(key);
