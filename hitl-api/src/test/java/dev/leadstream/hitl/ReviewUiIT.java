@@ -176,8 +176,49 @@ class ReviewUiIT {
     }
 
     @Test
+    void aReviewerCreatesACampaignEditsItAndPausesIt() {
+        String id = "ui-" + UUID.randomUUID().toString().substring(0, 8);
+        signInAs(Reviewers.ADMIN, Reviewers.ADMIN_PASSWORD);
+        page.click("header nav a[href='/ui/campaigns']");
+        page.click("#new-campaign");
+        // before filling it in: a full-page shot taken just before the click kept Chromium from submitting the tall form
+        shot("10-campaign-form");
+        page.fill("#campaignId", id);
+        page.fill("#name", "Spring for bakers");
+        page.fill("#product", "OvenBook");
+        page.fill("#senderName", "Sam Carter");
+        page.fill("#senderCompany", "OvenBook Ltd");
+        page.fill("#senderPostalAddress", "2 Canal Street, Leeds LS1 4AB");
+        page.fill("#languages", "en, de");
+        page.check("input[name=channel][value=instagram]");
+        page.fill("#statementText-1", "Customers pre-order bread for collection.");
+        page.fill("#statementSource-1", "brief:1");
+        page.fill("#statementTranslations-1", "de: Kunden bestellen Brot zur Abholung vor.");
+        page.fill("#statementText-2", "From GBP 29 a month.");
+        page.selectOption("#statementKind-2", "price");
+        page.fill("#statementSource-2", "https://ovenbook.example/pricing");
+        page.locator("input[name=stepDay]").nth(1).fill("3");
+        page.click("#save-campaign");
+        assertThat(page.locator(".flash.ok")).hasText("Created as version 1");
+        assertThat(page.locator("#statements")).containsText("Kunden bestellen Brot zur Abholung vor.");
+
+        page.click("#edit-campaign");
+        page.fill("#statementText-2", "From GBP 25 a month.");
+        page.click("#save-campaign");
+        assertThat(page.locator(".flash.ok")).hasText("Saved as version 2");
+        assertThat(page.locator("#versions")).containsText("offering.statements[price-1].text");
+        page.click("#pause-campaign");
+        assertThat(page.locator("#campaign-status")).hasText("paused");
+        shot("11-campaign");
+        page.navigate(url("ui/campaigns"));
+        assertThat(page.locator("tr[data-campaign-id='" + id + "']")).containsText("paused");
+        shot("12-campaigns");
+    }
+
+    @Test
     void everyPageSendsASignedOutBrowserToTheSignInForm() {
-        for (String pageUrl : List.of("ui", "ui/leads", "ui/leads/x.test", "ui/drafts/x", "ui/discovery", "ui/analytics", "ui/audit")) {
+        for (String pageUrl : List.of("ui", "ui/leads", "ui/leads/x.test", "ui/drafts/x", "ui/discovery", "ui/analytics", "ui/audit",
+                "ui/campaigns", "ui/campaigns/new", "ui/campaigns/x")) {
             page.navigate(url(pageUrl));
             assertThat(page).hasURL(url("ui/login"));
         }

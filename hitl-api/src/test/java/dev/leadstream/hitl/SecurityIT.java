@@ -43,11 +43,14 @@ class SecurityIT {
             new Endpoint("GET", "/api/discovery-requests", 200), new Endpoint("GET", "/api/discovery-requests/none", 404),
             new Endpoint("GET", "/api/audit", 200), new Endpoint("GET", "/api/analytics/engagement", 200),
             new Endpoint("GET", "/api/analytics/funnel", 200), new Endpoint("GET", "/api/analytics/agents", 200),
-            new Endpoint("GET", "/api/me", 200));
+            new Endpoint("GET", "/api/me", 200), new Endpoint("GET", "/api/campaigns", 200),
+            new Endpoint("GET", "/api/campaigns/none", 404), new Endpoint("GET", "/api/campaigns/none/versions", 404));
     private static final List<Endpoint> DECISIONS = List.of(new Endpoint("POST", "/api/leads/nowhere.test/select", 404),
             new Endpoint("POST", "/api/leads/bulk/select", 400), new Endpoint("POST", "/api/leads/bulk/reject", 400),
             new Endpoint("POST", "/api/drafts/none/approve", 404), new Endpoint("POST", "/api/drafts/none/reject", 400),
-            new Endpoint("PUT", "/api/drafts/none", 422), new Endpoint("POST", "/api/discovery-requests", 400));
+            new Endpoint("PUT", "/api/drafts/none", 422), new Endpoint("POST", "/api/discovery-requests", 400),
+            new Endpoint("POST", "/api/campaigns", 422), new Endpoint("PUT", "/api/campaigns/none", 428),
+            new Endpoint("POST", "/api/campaigns/none/pause", 404));
     private static final List<Endpoint> ADMINISTRATION = List.of(new Endpoint("GET", "/api/reviewers", 200),
             new Endpoint("POST", "/api/reviewers", 400), new Endpoint("POST", "/api/leads/nowhere.test/reopen", 400));
 

@@ -1,5 +1,6 @@
 package dev.leadstream.local.launcher;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.leadstream.topics.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,8 +14,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Starts everything, asks the scraper (through the review API) to discover the sample sites, and
- * shows the leads flowing through the topics until Ctrl-C, which stops everything it started.
+ * Starts everything, asks the scraper (through the review API) to discover the sample sites, makes
+ * sure the sample campaign exists, and shows the leads flowing through the topics until Ctrl-C,
+ * which stops everything it started.
  */
 @Command(name = "demo", description = "Start everything, discover the sample businesses, show progress until Ctrl-C.")
 public class DemoCommand implements Callable<Integer> {
@@ -46,15 +48,19 @@ public class DemoCommand implements Callable<Integer> {
         supervisor.set(new Supervisor(stack, message -> System.out.println("\n[supervisor] " + message)).start());
 
         String requestId = stack.submitDiscovery("directory", List.of(stack.sampleDirectory()));
+        JsonNode campaign = new SampleCampaign(stack.hitlApiUrl(), stack.adminAuthorization()).ensure();
         System.out.println("""
 
                   Review UI    %s/ui          (sign in as %s, password %s)
                   Review API   %s/api/leads   (HTTP Basic, the same account)
                   Discovery    request %s: the sample directory %s (%d sites and 7 hostile ones)
+                  Campaign     %s, version %d: %s/ui/campaigns/%s
                   Progress     ./leadstream tail discovery-progress
                   Watch        ./leadstream topics   |   ./leadstream tail scored-leads
                   Stop         Ctrl-C
-                """.formatted(stack.hitlApiUrl(), stack.adminUser(), stack.adminPassword(), stack.hitlApiUrl(), requestId, stack.sampleDirectory(), sites));
+                """.formatted(stack.hitlApiUrl(), stack.adminUser(), stack.adminPassword(), stack.hitlApiUrl(), requestId,
+                stack.sampleDirectory(), sites, campaign.path("name").asText(), campaign.path("version").asInt(),
+                stack.hitlApiUrl(), campaign.path("campaignId").asText()));
 
         try (TopicStats stats = new TopicStats(stack.bootstrapServers())) {
             while (stopped.getCount() > 0) {
@@ -74,11 +80,11 @@ public class DemoCommand implements Callable<Integer> {
         try {
             Map<String, Long> counts = stats.counts();
             long dlq = counts.entrySet().stream().filter(e -> e.getKey().endsWith(".dlq")).mapToLong(Map.Entry::getValue).sum();
-            return "raw %d · scored %d · enriched %d · approved %d · drafts %d · engagement %d · models %d · dlq %d".formatted(
+            return "raw %d · scored %d · enriched %d · campaigns %d · approved %d · drafts %d · engagement %d · models %d · dlq %d".formatted(
                     counts.getOrDefault(Topics.RAW_LEADS.name(), 0L), counts.getOrDefault(Topics.SCORED_LEADS.name(), 0L),
-                    counts.getOrDefault(Topics.ENRICHED_LEADS.name(), 0L), counts.getOrDefault(Topics.APPROVED.name(), 0L),
-                    counts.getOrDefault(Topics.DRAFTS.name(), 0L), counts.getOrDefault(Topics.ENGAGEMENT.name(), 0L),
-                    counts.getOrDefault(Topics.SCORING_MODEL.name(), 0L), dlq);
+                    counts.getOrDefault(Topics.ENRICHED_LEADS.name(), 0L), counts.getOrDefault(Topics.CAMPAIGNS.name(), 0L),
+                    counts.getOrDefault(Topics.APPROVED.name(), 0L), counts.getOrDefault(Topics.DRAFTS.name(), 0L),
+                    counts.getOrDefault(Topics.ENGAGEMENT.name(), 0L), counts.getOrDefault(Topics.SCORING_MODEL.name(), 0L), dlq);
         } catch (Exception e) {
             return "(broker not answering: " + e.getMessage() + ")";
         }
