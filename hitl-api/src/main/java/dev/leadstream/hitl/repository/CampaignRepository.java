@@ -1,5 +1,8 @@
 package dev.leadstream.hitl.repository;
 
+import dev.leadstream.hitl.model.CampaignSummary;
+import dev.leadstream.hitl.model.CampaignVersion;
+import dev.leadstream.hitl.model.CampaignChange;
 import dev.leadstream.topics.EventJson;
 import dev.leadstream.topics.event.Campaign;
 import io.smallrye.mutiny.Uni;
@@ -16,19 +19,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class CampaignRepository {
-
-    /** One field a version changed against the one before; {@code from} is null for an addition. */
-    public record Change(String field, String from, String to) {
-    }
-
-    /** A campaign as the list shows it: its current version's headline. */
-    public record CampaignSummary(String campaignId, int version, String status, String name, String product,
-                                  List<String> channels, List<String> languages, String updatedBy, String updatedAt) {
-    }
-
-    /** One version of a campaign's history: who made it, when, and what it changed. */
-    public record CampaignVersion(int version, String status, String editedBy, String editedAt, List<Change> changes) {
-    }
 
     /** A version made by an earlier call, with the hash of the request that made it. */
     public record MadeBefore(Campaign campaign, String requestHash) {
@@ -49,7 +39,7 @@ public class CampaignRepository {
      * Makes {@code next} the campaign's current version, only if the current one is still
      * {@code expectedVersion}; answers false when someone else moved it first.
      */
-    public Uni<Boolean> advance(Mutiny.Session session, Campaign next, int expectedVersion, UUID decisionId, List<Change> changes) {
+    public Uni<Boolean> advance(Mutiny.Session session, Campaign next, int expectedVersion, UUID decisionId, List<CampaignChange> changes) {
         return session.createNativeQuery("""
                         update campaigns set current_version = :version, status = :status, updated_at = now()
                         where campaign_id = :id and current_version = :expected""")
@@ -59,7 +49,7 @@ public class CampaignRepository {
                         : insertVersion(session, next, decisionId, changes).replaceWith(true));
     }
 
-    private static Uni<Integer> insertVersion(Mutiny.Session session, Campaign campaign, UUID decisionId, List<Change> changes) {
+    private static Uni<Integer> insertVersion(Mutiny.Session session, Campaign campaign, UUID decisionId, List<CampaignChange> changes) {
         return session.createNativeQuery("""
                         insert into campaign_versions (campaign_id, version, body, edited_by, edited_at, changes, decision_id)
                         values (:id, :version, cast(cast(:body as text) as jsonb), :by, :at, cast(cast(:changes as text) as jsonb), :decision)""")
@@ -130,7 +120,7 @@ public class CampaignRepository {
                         from campaign_versions where campaign_id = :id order by version""", Object[].class)
                 .setParameter("id", campaignId).getResultList()
                 .map(rows -> rows.stream().map(r -> new CampaignVersion(((Number) r[0]).intValue(), (String) r[1], (String) r[2],
-                        (String) r[3], List.of(EventJson.read((String) r[4], Change[].class)))).toList());
+                        (String) r[3], List.of(EventJson.read((String) r[4], CampaignChange[].class)))).toList());
     }
 
     /** The version an earlier call with this (scoped) idempotency key made, or null. */

@@ -1,7 +1,9 @@
 package dev.leadstream.hitl.rest;
 
-import dev.leadstream.hitl.repository.CampaignRepository.CampaignSummary;
-import dev.leadstream.hitl.repository.CampaignRepository.CampaignVersion;
+import dev.leadstream.hitl.problem.ApiProblem;
+import dev.leadstream.hitl.problem.TextRules;
+import dev.leadstream.hitl.model.CampaignSummary;
+import dev.leadstream.hitl.model.CampaignVersion;
 import dev.leadstream.hitl.security.Roles;
 import dev.leadstream.hitl.service.CampaignEdit;
 import dev.leadstream.hitl.service.CampaignService;

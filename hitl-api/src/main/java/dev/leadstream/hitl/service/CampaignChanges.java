@@ -2,7 +2,7 @@ package dev.leadstream.hitl.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.leadstream.hitl.repository.CampaignRepository.Change;
+import dev.leadstream.hitl.model.CampaignChange;
 import dev.leadstream.topics.EventJson;
 import dev.leadstream.topics.event.Campaign;
 
@@ -30,15 +30,15 @@ final class CampaignChanges {
     private CampaignChanges() {
     }
 
-    static List<Change> between(Campaign before, Campaign after) {
-        List<Change> changes = new ArrayList<>();
+    static List<CampaignChange> between(Campaign before, Campaign after) {
+        List<CampaignChange> changes = new ArrayList<>();
         diff("", content(before), content(after), changes);
         return changes;
     }
 
     /** A short line for the audit trail: which fields changed. */
-    static String summary(int version, List<Change> changes) {
-        String fields = changes.stream().map(Change::field).limit(10).collect(Collectors.joining(", "));
+    static String summary(int version, List<CampaignChange> changes) {
+        String fields = changes.stream().map(CampaignChange::field).limit(10).collect(Collectors.joining(", "));
         return "version " + version + (changes.isEmpty() ? "" : ": " + fields + (changes.size() > 10 ? ", ..." : ""));
     }
 
@@ -48,7 +48,7 @@ final class CampaignChanges {
         return tree;
     }
 
-    private static void diff(String path, JsonNode before, JsonNode after, List<Change> changes) {
+    private static void diff(String path, JsonNode before, JsonNode after, List<CampaignChange> changes) {
         if (same(before, after)) {
             return;
         }
@@ -64,7 +64,7 @@ final class CampaignChanges {
             ids.addAll(is.keySet());
             ids.forEach(id -> diff(path + "[" + id + "]", was.get(id), is.get(id), changes));
         } else {
-            changes.add(new Change(path, shown(before), shown(after)));
+            changes.add(new CampaignChange(path, shown(before), shown(after)));
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.leadstream.hitl.service;
 
-import dev.leadstream.hitl.rest.ApiProblem;
-import dev.leadstream.hitl.rest.TextRules;
+import dev.leadstream.hitl.problem.ApiProblem;
+import dev.leadstream.hitl.problem.TextRules;
 import dev.leadstream.topics.EventJson;
 import dev.leadstream.topics.event.Campaign;
 

@@ -3,12 +3,13 @@ package dev.leadstream.hitl.service;
 import dev.leadstream.hitl.entity.Decision;
 import dev.leadstream.hitl.entity.OutboxEvent;
 import dev.leadstream.hitl.repository.CampaignRepository;
-import dev.leadstream.hitl.repository.CampaignRepository.CampaignSummary;
-import dev.leadstream.hitl.repository.CampaignRepository.CampaignVersion;
-import dev.leadstream.hitl.repository.CampaignRepository.Change;
+import dev.leadstream.hitl.repository.DecisionRepository;
+import dev.leadstream.hitl.model.CampaignSummary;
+import dev.leadstream.hitl.model.CampaignVersion;
+import dev.leadstream.hitl.model.CampaignChange;
 import dev.leadstream.hitl.repository.CampaignRepository.Lock;
-import dev.leadstream.hitl.rest.ApiProblem;
-import dev.leadstream.hitl.rest.Problem;
+import dev.leadstream.hitl.problem.ApiProblem;
+import dev.leadstream.hitl.problem.ProblemType;
 import dev.leadstream.topics.EventJson;
 import dev.leadstream.topics.Topics;
 import dev.leadstream.topics.event.Campaign;
@@ -45,10 +46,12 @@ public class CampaignService {
 
     private final Mutiny.SessionFactory sessions;
     private final CampaignRepository campaigns;
+    private final DecisionRepository decisions;
 
-    public CampaignService(Mutiny.SessionFactory sessions, CampaignRepository campaigns) {
+    public CampaignService(Mutiny.SessionFactory sessions, CampaignRepository campaigns, DecisionRepository decisions) {
         this.sessions = sessions;
         this.campaigns = campaigns;
+        this.decisions = decisions;
     }
 
     /** A new campaign, active, at version 1; 409 when the id is taken. */
@@ -169,15 +172,15 @@ public class CampaignService {
 
     /** The version, its decision and its outbox row, all in the caller's transaction. */
     private Uni<Campaign> publish(Mutiny.Session session, String kind, Campaign before, Campaign next, Idempotency key) {
-        List<Change> changes = before == null ? List.of() : CampaignChanges.between(before, next);
+        List<CampaignChange> changes = before == null ? List.of() : CampaignChanges.between(before, next);
         Decision decision = Decision.of(kind, NO_LEAD, next.campaignId(), next.updatedBy(), key.scopedKey());
         decision.requestHash = key.requestHash();
         decision.comment = CampaignChanges.summary(next.version(), changes);
         OutboxEvent event = OutboxEvent.of(decision.id, Topics.CAMPAIGNS, next.campaignId(), Topics.CAMPAIGNS.eventType(), next);
-        return session.persist(decision)
+        return decisions.record(session, decision)
                 .chain(() -> before == null ? campaigns.insert(session, next, decision.id)
                         : campaigns.advance(session, next, before.version(), decision.id, changes))
-                .chain(saved -> saved ? session.persist(event).replaceWith(next) : refuseTaken(session, next));
+                .chain(saved -> saved ? decisions.publish(session, event).replaceWith(next) : refuseTaken(session, next));
     }
 
     /** Another writer got there first: the id was taken, or the version moved on. */
@@ -224,7 +227,7 @@ public class CampaignService {
     }
 
     private static ApiProblem conflict(String detail, Campaign current) {
-        return new ApiProblem(Problem.VERSION_CONFLICT, 409, detail, state(current));
+        return new ApiProblem(ProblemType.VERSION_CONFLICT, 409, detail, state(current));
     }
 
     private static Map<String, Object> state(Campaign current) {

@@ -1,8 +1,8 @@
 package dev.leadstream.hitl.service;
 
-import dev.leadstream.hitl.rest.ApiProblem;
-import dev.leadstream.hitl.rest.Problem;
-import dev.leadstream.hitl.rest.TextRules;
+import dev.leadstream.hitl.problem.ApiProblem;
+import dev.leadstream.hitl.problem.ProblemType;
+import dev.leadstream.hitl.problem.TextRules;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -134,7 +134,7 @@ final class FieldChecks {
     /** Over a limit first (as everywhere in the API), then the rest. */
     void refuseIfAny() {
         if (!overLimits.isEmpty()) {
-            throw problem(Problem.OVER_LIMIT, overLimits);
+            throw problem(ProblemType.OVER_LIMIT, overLimits);
         }
         if (!invalid.isEmpty()) {
             throw problem(null, invalid);

@@ -1,8 +1,8 @@
 package dev.leadstream.hitl.ui;
 
-import dev.leadstream.hitl.repository.CampaignRepository.CampaignSummary;
-import dev.leadstream.hitl.repository.CampaignRepository.CampaignVersion;
-import dev.leadstream.hitl.rest.ApiProblem;
+import dev.leadstream.hitl.model.CampaignSummary;
+import dev.leadstream.hitl.model.CampaignVersion;
+import dev.leadstream.hitl.problem.ApiProblem;
 import dev.leadstream.hitl.security.Roles;
 import dev.leadstream.hitl.service.CampaignEdit;
 import dev.leadstream.hitl.service.CampaignService;

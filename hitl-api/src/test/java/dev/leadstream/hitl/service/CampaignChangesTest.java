@@ -1,6 +1,6 @@
 package dev.leadstream.hitl.service;
 
-import dev.leadstream.hitl.repository.CampaignRepository.Change;
+import dev.leadstream.hitl.model.CampaignChange;
 import dev.leadstream.topics.EventJson;
 import dev.leadstream.topics.event.Campaign;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,7 @@ class CampaignChangesTest {
     @Test
     void whoMadeAVersionAndWhenIsNotAChange() {
         Campaign paused = CampaignEdit.withStatus(FIRST, Campaign.PAUSED, "rita", Instant.now());
-        assertThat(CampaignChanges.between(FIRST, paused)).containsExactly(new Change("status", "active", "paused"));
+        assertThat(CampaignChanges.between(FIRST, paused)).containsExactly(new CampaignChange("status", "active", "paused"));
     }
 
     @Test
@@ -32,8 +32,8 @@ class CampaignChangesTest {
         statements.addFirst(new Campaign.Statement("card-payments", "value", "Card payments included.", "brief:7", null));
         Campaign next = with(statements);
 
-        List<Change> changes = CampaignChanges.between(FIRST, next);
-        assertThat(changes).extracting(Change::field).containsExactly(
+        List<CampaignChange> changes = CampaignChanges.between(FIRST, next);
+        assertThat(changes).extracting(CampaignChange::field).containsExactly(
                 "offering.statements[monthly-price].text", "offering.statements[card-payments]");
         assertThat(changes.getFirst().from()).isEqualTo(price.text());
         assertThat(changes.getFirst().to()).isEqualTo("Tillway costs GBP 25 a month.");
@@ -47,7 +47,7 @@ class CampaignChangesTest {
                 FIRST.tone(), FIRST.callToAction(), List.of("email"), FIRST.languages(), FIRST.segments(), FIRST.sequence(),
                 FIRST.sendPreferences(), "rita", Instant.now(), null);
         assertThat(CampaignChanges.between(FIRST, fewerChannels))
-                .containsExactly(new Change("channels", "email, telegram, instagram, tiktok", "email"));
+                .containsExactly(new CampaignChange("channels", "email, telegram, instagram, tiktok", "email"));
         assertThat(CampaignChanges.summary(2, CampaignChanges.between(FIRST, fewerChannels))).isEqualTo("version 2: channels");
     }
 
