@@ -25,6 +25,11 @@ public class DecisionRepository {
         return written;
     }
 
+    /** An event of a decision recorded before, in the caller's transaction. */
+    public Uni<Void> publish(Mutiny.Session session, OutboxEvent event) {
+        return session.persist(event);
+    }
+
     /** Many decisions and their events in one flush: all decisions, then all events, so each table's rows go in batches. */
     public Uni<Void> recordAll(Mutiny.Session session, List<Decision> decisions, List<OutboxEvent> events) {
         List<Object> rows = new ArrayList<>(decisions);

@@ -1,8 +1,8 @@
 package dev.leadstream.hitl.service;
 
-import dev.leadstream.hitl.rest.ApiProblem;
-import dev.leadstream.hitl.rest.Problem;
-import dev.leadstream.hitl.rest.TextRules;
+import dev.leadstream.hitl.problem.ApiProblem;
+import dev.leadstream.hitl.problem.ProblemType;
+import dev.leadstream.hitl.problem.TextRules;
 import dev.leadstream.topics.EventJson;
 import dev.leadstream.topics.event.Campaign;
 
@@ -322,7 +322,7 @@ public final class CampaignRules {
     /** Over a limit first (as everywhere in the API), then the rest; every violation under {@code errors}. */
     private void refuseIfAny() {
         if (!overLimits.isEmpty()) {
-            throw refusal(Problem.OVER_LIMIT, overLimits);
+            throw refusal(ProblemType.OVER_LIMIT, overLimits);
         }
         if (!invalid.isEmpty()) {
             throw refusal(null, invalid);

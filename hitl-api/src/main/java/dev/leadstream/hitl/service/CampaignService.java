@@ -3,12 +3,13 @@ package dev.leadstream.hitl.service;
 import dev.leadstream.hitl.entity.Decision;
 import dev.leadstream.hitl.entity.OutboxEvent;
 import dev.leadstream.hitl.repository.CampaignRepository;
+import dev.leadstream.hitl.repository.DecisionRepository;
 import dev.leadstream.hitl.repository.CampaignRepository.CampaignSummary;
 import dev.leadstream.hitl.repository.CampaignRepository.CampaignVersion;
 import dev.leadstream.hitl.repository.CampaignRepository.Change;
 import dev.leadstream.hitl.repository.CampaignRepository.Lock;
-import dev.leadstream.hitl.rest.ApiProblem;
-import dev.leadstream.hitl.rest.Problem;
+import dev.leadstream.hitl.problem.ApiProblem;
+import dev.leadstream.hitl.problem.ProblemType;
 import dev.leadstream.topics.EventJson;
 import dev.leadstream.topics.Topics;
 import dev.leadstream.topics.event.Campaign;
@@ -45,10 +46,12 @@ public class CampaignService {
 
     private final Mutiny.SessionFactory sessions;
     private final CampaignRepository campaigns;
+    private final DecisionRepository decisions;
 
-    public CampaignService(Mutiny.SessionFactory sessions, CampaignRepository campaigns) {
+    public CampaignService(Mutiny.SessionFactory sessions, CampaignRepository campaigns, DecisionRepository decisions) {
         this.sessions = sessions;
         this.campaigns = campaigns;
+        this.decisions = decisions;
     }
 
     /** A new campaign, active, at version 1; 409 when the id is taken. */
@@ -174,10 +177,10 @@ public class CampaignService {
         decision.comment = CampaignChanges.summary(next.version(), changes);
         OutboxEvent event = OutboxEvent.of(decision.id, Topics.CAMPAIGNS, next.campaignId(), Topics.CAMPAIGNS.eventType(), next);
         // the decision first: the version refers to it
-        return session.persist(decision).chain(session::flush)
+        return decisions.record(session, decision).chain(session::flush)
                 .chain(() -> before == null ? campaigns.insert(session, next, decision.id)
                         : campaigns.advance(session, next, before.version(), decision.id, changes))
-                .chain(saved -> saved ? session.persist(event).replaceWith(next) : refuseTaken(session, next));
+                .chain(saved -> saved ? decisions.publish(session, event).replaceWith(next) : refuseTaken(session, next));
     }
 
     /** Another writer got there first: the id was taken, or the version moved on. */
@@ -224,7 +227,7 @@ public class CampaignService {
     }
 
     private static ApiProblem conflict(String detail, Campaign current) {
-        return new ApiProblem(Problem.VERSION_CONFLICT, 409, detail, state(current));
+        return new ApiProblem(ProblemType.VERSION_CONFLICT, 409, detail, state(current));
     }
 
     private static Map<String, Object> state(Campaign current) {

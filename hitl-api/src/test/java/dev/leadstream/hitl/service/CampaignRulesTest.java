@@ -2,8 +2,8 @@ package dev.leadstream.hitl.service;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.leadstream.hitl.rest.ApiProblem;
-import dev.leadstream.hitl.rest.Problem;
+import dev.leadstream.hitl.problem.ApiProblem;
+import dev.leadstream.hitl.problem.ProblemType;
 import dev.leadstream.topics.EventJson;
 import dev.leadstream.topics.event.Campaign;
 import org.junit.jupiter.api.Test;
@@ -183,7 +183,7 @@ class CampaignRulesTest {
             c.withObject("/sender").put("email", "nope");
             strings(c, "channels", "fax");
         });
-        assertThat(problem.type).isEqualTo(Problem.OVER_LIMIT);
+        assertThat(problem.type).isEqualTo(ProblemType.OVER_LIMIT);
         assertThat(problem.members).containsEntry("field", "name").containsEntry("limit", 200);
         problem = problem(c -> {
             c.withObject("/sender").put("email", "nope");
@@ -262,7 +262,7 @@ class CampaignRulesTest {
 
     private static void overLimit(Consumer<ObjectNode> change, String field, int limit) {
         ApiProblem problem = problem(change);
-        assertThat(problem.type).isEqualTo(Problem.OVER_LIMIT);
+        assertThat(problem.type).isEqualTo(ProblemType.OVER_LIMIT);
         assertThat(problem.members).as(problem.getMessage()).containsAllEntriesOf(Map.of("field", field, "limit", limit));
     }
 
