@@ -36,7 +36,10 @@ import static org.awaitility.Awaitility.await;
  */
 class WholeSystemIT {
 
-    /** Enough for two bakeries: the seventh sample business is the second of its sector. */
+    /**
+     * Enough for two bakeries, the seventh sample business being the second of its sector, and for
+     * sites in English, German, Dutch and French.
+     */
     private static final int SITES = 7;
     /** The directory also lists hostile sites; the flaky one (after a retry) and the huge one (cut) still name a business. */
     private static final int HOSTILE_SITES_WITH_A_NAME = 2;
@@ -97,9 +100,11 @@ class WholeSystemIT {
                 assertThat(lead.path("score").asInt()).isBetween(1, 100);
             }
         });
-        // what the sample sites' team, careers and locations pages state reaches the review table as firmographic hints
+        // what the sample sites' team, careers and locations pages state reaches the review table as firmographic hints,
+        // and the language each site declares (<html lang>) travels with its lead
         for (SampleBusiness b : SampleBusinesses.generate(SITES, 42)) {
             JsonNode lead = byName(leads, b.name());
+            assertThat(lead.path("lead").path("site").path("language").asText()).as(b.name()).isEqualTo(b.language());
             assertThat(signal(lead, "team_size")).hasValueSatisfying(s -> assertThat(s.path("value").asText())
                     .isEqualTo(Integer.toString(SamplePages.teamSize(b))));
             assertThat(signal(lead, "open_roles").map(s -> s.path("value").asInt()).orElse(0)).isEqualTo(SamplePages.openRoles(b).size());

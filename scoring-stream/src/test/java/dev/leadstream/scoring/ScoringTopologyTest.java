@@ -24,6 +24,8 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -175,6 +177,20 @@ class ScoringTopologyTest {
         assertThat(lead.signals().reachable()).isTrue();
         assertThat(lead.signals().contactChannels()).isEqualTo(3);
         assertThat(lead.signals().completeness()).isEqualTo(0.88); // 7 of 8: no description
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Bäckerei Krüger|Hauptstraße 12, 50672 Köln|+49 221 4710 123|bakery|Hauptstraße 12|50672|Köln|DE",
+            "Bakkerij De Eik|Molenstraat 33, Utrecht, 3517 AB|+31 30 000 0296|bakery|Molenstraat 33|3517 AB|Utrecht|NL",
+            "Bloemenzaak De Linde|Stationsweg 4, 1016 AB Amsterdam|+31 20 000 0359|florist|Stationsweg 4|1016 AB|Amsterdam|NL",
+            "Cabinet dentaire du Chêne|27 place du Marché, Lyon, 69006, FR|+33 4 65 71 18 52|dentist|27 place du Marché|69006|Lyon|FR"})
+    void addressesAndSectorsAreReadInGermanDutchAndFrench(String name, String address, String phone, String sector,
+                                                           String street, String postcode, String city, String country) {
+        send(Leads.lead("x.test").name(name, "json-ld", 0.95).address(address).phone(phone).build());
+        ScoredLead lead = scored.readValue();
+        assertThat(lead.sector()).isEqualTo(sector);
+        assertThat(lead.location()).isEqualTo(new ScoredLead.Location(street, postcode, city, null, country));
     }
 
     @Test

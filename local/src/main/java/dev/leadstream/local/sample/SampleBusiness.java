@@ -2,7 +2,11 @@ package dev.leadstream.local.sample;
 
 /**
  * A made-up business with a website, and the facts an extractor should find on it. The markup
- * style decides how the facts are written into the pages.
+ * style decides how the facts are written into the pages; the language, which the country
+ * speaks, what they say.
+ *
+ * @param country  ISO 3166 code: GB, DE, NL or FR
+ * @param language ISO 639-1 code of the site's language, as its {@code <html lang>} declares it
  */
 public record SampleBusiness(
         String slug,
@@ -12,6 +16,7 @@ public record SampleBusiness(
         String street,
         String postcode,
         String country,
+        String language,
         String email,
         String phone,
         String description,
@@ -33,7 +38,8 @@ public record SampleBusiness(
         return slug + ".test";
     }
 
+    /** One line, written as the country writes it: "12 Mill Lane, Leeds LS1 4AB", "Hauptstraße 12, 50672 Köln". */
     public String address() {
-        return street + ", " + city + " " + postcode;
+        return SampleCountry.valueOf(country).address(street, postcode, city);
     }
 }

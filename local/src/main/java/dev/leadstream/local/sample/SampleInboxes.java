@@ -24,15 +24,13 @@ import java.util.stream.Collectors;
 /**
  * The sample businesses' owners reading their mail: each answers, over SMTP, every message that
  * reaches its address from outside, the way a person's mail client would (Re: subject, In-Reply-To
- * and References naming the message). So outreach in the demo gets real replies to detect.
+ * and References naming the message), in its own language. So outreach in the demo gets real
+ * replies to detect.
  */
 public final class SampleInboxes implements AutoCloseable {
 
-    private static final String[] ANSWERS = {
-            "Thanks for getting in touch. Yes, we would like to hear more: could you call us on Tuesday morning?",
-            "Good timing, we were just talking about this. Send over some details and prices, please.",
-            "Interesting. We are busy this week, but let's talk next week.",
-    };
+    /** How many answers each language has, {@code reply.1} to {@code reply.3} in the sample texts. */
+    private static final int ANSWERS = 3;
 
     private final LocalMail mail;
     private final Map<String, SampleBusiness> byAddress;
@@ -86,7 +84,8 @@ public final class SampleInboxes implements AutoCloseable {
         answer.setHeader("In-Reply-To", original.getMessageID());
         String references = original.getHeader("References", " ");
         answer.setHeader("References", references == null ? original.getMessageID() : references + " " + original.getMessageID());
-        answer.setText(ANSWERS[Math.floorMod(owner.slug().hashCode(), ANSWERS.length)] + "\n\n" + owner.name() + "\n", "UTF-8");
+        String reply = SampleText.of(owner.language()).get("reply." + (1 + Math.floorMod(owner.slug().hashCode(), ANSWERS)));
+        answer.setText(reply + "\n\n" + owner.name() + "\n", "UTF-8");
         return answer;
     }
 

@@ -12,14 +12,16 @@ import java.util.regex.Pattern;
 
 /**
  * A one-line postal address split into street, postcode, city, region and country. Postcode
- * shapes tell the country where the address does not name it (UK, US, Canada, and the 4-5 digit
- * codes of most of Europe); a part the address does not contain stays null rather than guessed.
+ * shapes tell the country where the address does not name it (UK, US, Canada, the Netherlands'
+ * four digits and two letters, and the 4-5 digit codes of most of Europe); a part the address does
+ * not contain stays null rather than guessed.
  */
 public final class Addresses {
 
     private static final Pattern UK = Pattern.compile("\\b([A-Z]{1,2}\\d[A-Z\\d]?) ?(\\d[A-Z]{2})\\b");
     private static final Pattern US = Pattern.compile("\\b([A-Z]{2})\\s+(\\d{5}(?:-\\d{4})?)\\b");
     private static final Pattern CA = Pattern.compile("\\b([A-Z]{2})\\s+([A-Z]\\d[A-Z]) ?(\\d[A-Z]\\d)\\b");
+    private static final Pattern NL = Pattern.compile("\\b(\\d{4}) ?([A-Z]{2})\\b");
     private static final Pattern DIGITS = Pattern.compile("\\b(\\d{4,5})\\b");
     private static final Map<String, String> COUNTRIES = Map.ofEntries(
             Map.entry("uk", "GB"), Map.entry("gb", "GB"), Map.entry("united kingdom", "GB"), Map.entry("england", "GB"),
@@ -64,6 +66,9 @@ public final class Addresses {
                 region = m.group(1);
                 postcode = m.group(2);
                 country = country == null ? "US" : country;
+            } else if ((m = NL.matcher(part)).find()) {
+                postcode = m.group(1) + " " + m.group(2);
+                country = country == null ? "NL" : country;
             } else if ((m = DIGITS.matcher(part)).find()) {
                 postcode = m.group(1);
             }

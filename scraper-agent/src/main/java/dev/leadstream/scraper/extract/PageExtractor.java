@@ -31,12 +31,18 @@ public final class PageExtractor {
     private static final Pattern FOUNDED = Pattern.compile(
             "\\b(?:since|established(?: in)?|est\\.?|founded(?: in)?|family[- ]run since|serving [^.]{0,30} since)\\s+(1[6-9]\\d\\d|20\\d\\d)\\b",
             Pattern.CASE_INSENSITIVE);
-    /** "a team of 12", "we employ over 40 people", "25 staff": a headcount the business states. */
+    /**
+     * "a team of 12", "we employ over 40 people", "25 staff": a headcount the business states; and
+     * the team sentence in German, Dutch and French ("ein Team von 12", "een team van 12", "une équipe de 12").
+     */
     private static final Pattern HEADCOUNT = Pattern.compile(
             "\\b(?:(?:a|our)(?: [a-z]+)? team of (?:over |more than |around |about |nearly )?\\d{1,5}"
                     + "|(?:employ(?:s|ing)?|we are|we're) (?:over |more than |around |about |nearly )?\\d{1,5}\\+? (?:people|staff|employees)"
-                    + "|\\d{1,5}\\+? (?:full-time |part-time )?(?:staff|employees|team members))\\b",
-            Pattern.CASE_INSENSITIVE);
+                    + "|\\d{1,5}\\+? (?:full-time |part-time )?(?:staff|employees|team members)"
+                    + "|(?:ein|unser)(?: \\p{L}+)? team (?:von|aus) (?:über |mehr als |rund |etwa )?\\d{1,5}"
+                    + "|(?:een|ons)(?: \\p{L}+)? team van (?:ruim |meer dan |zo'n |ongeveer )?\\d{1,5}"
+                    + "|(?:une|notre)(?: \\p{L}+)? équipe de (?:plus de |près de |environ )?\\d{1,5})\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final List<String> COMPANY_PATHS = List.of("/team", "/our-team", "/staff", "/people", "/careers",
             "/jobs", "/vacancies", "/join-us", "/work-with-us", "/locations", "/branches", "/stores", "/shops", "/find-a-store");
     private static final List<String> COMPANY_WORDS = List.of("meet the team", "our team", "our staff", "careers", "jobs",

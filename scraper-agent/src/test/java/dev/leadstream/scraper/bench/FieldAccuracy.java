@@ -52,7 +52,7 @@ final class FieldAccuracy {
                     b -> b.markup() == SampleBusiness.Markup.JSON_LD),
             new Field("premises (count, when 2+)", l -> premises(stated(l)),
                     (b, v) -> v.equals(Integer.toString(1 + SamplePages.branches(b).size())), b -> !SamplePages.branches(b).isEmpty()),
-            new Field("employees", l -> one(stated(l).employees()), (b, v) -> v.equals("a team of " + SamplePages.teamSize(b))),
+            new Field("employees", l -> one(stated(l).employees()), (b, v) -> v.equals(SamplePages.headcount(b))),
             new Field("team size", l -> one(stated(l).teamSize()), (b, v) -> v.equals(Integer.toString(SamplePages.teamSize(b)))),
             new Field("open roles", l -> one(stated(l).openRoles()),
                     (b, v) -> v.equals(SamplePages.openRoles(b).size() + ": " + String.join(", ", SamplePages.openRoles(b))),
