@@ -124,6 +124,7 @@ class ReviewUiIT {
 
         page.check("tr[data-lead-id='" + best + "'] input[name=leadId]");
         page.fill("#comment", "bakes for cafes");
+        page.selectOption("#bulk-campaign", Campaigns.everySegment());
         page.click("#bulk-select");
         assertThat(page.locator(".flash.ok")).containsText("Selected 1 lead");
         assertThat(page.locator("tr[data-lead-id='" + best + "'] .status")).hasText("selected");

@@ -104,7 +104,7 @@ class SecurityIT {
                 .statusCode()).isEqualTo(403);
         assertThat(HitlApiIT.count("select count(*) from decisions where lead_id like ?", prefix + "%")).isZero();
 
-        Reviewers.as("rita", "reviewer").post("/api/leads/" + leads.get(0) + "/select").then().statusCode(202)
+        Campaigns.into(Reviewers.as("rita", "reviewer")).post("/api/leads/" + leads.get(0) + "/select").then().statusCode(202)
                 .body("reviewer", equalTo("rita"));
         Reviewers.as("rita", "reviewer").contentType(ContentType.JSON)
                 .body(java.util.Map.of("leadIds", List.of(leads.get(1)), "comment", "not ours")).post("/api/leads/bulk/reject")

@@ -7,7 +7,7 @@ import dev.leadstream.hitl.problem.ApiProblem;
 import dev.leadstream.hitl.problem.TextRules;
 import dev.leadstream.hitl.security.Roles;
 import dev.leadstream.hitl.service.ContentPreview;
-import dev.leadstream.hitl.service.DecisionService;
+import dev.leadstream.hitl.service.DraftDecisions;
 import dev.leadstream.hitl.service.DraftEdit;
 import dev.leadstream.hitl.service.DraftQueries;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -36,9 +36,9 @@ public class DraftResource {
 
     private final SecurityIdentity identity;
     private final DraftQueries drafts;
-    private final DecisionService decisions;
+    private final DraftDecisions decisions;
 
-    public DraftResource(DraftQueries drafts, DecisionService decisions, SecurityIdentity identity) {
+    public DraftResource(DraftQueries drafts, DraftDecisions decisions, SecurityIdentity identity) {
         this.identity = identity;
         this.drafts = drafts;
         this.decisions = decisions;

@@ -7,7 +7,7 @@ import dev.leadstream.hitl.problem.TextRules;
 import dev.leadstream.hitl.rest.DraftResource;
 import dev.leadstream.hitl.security.Roles;
 import dev.leadstream.hitl.service.ContentPreview;
-import dev.leadstream.hitl.service.DecisionService;
+import dev.leadstream.hitl.service.DraftDecisions;
 import dev.leadstream.hitl.service.DraftEdit;
 import dev.leadstream.topics.event.Draft;
 import io.quarkus.qute.CheckedTemplate;
@@ -54,10 +54,10 @@ public class DraftPages {
     }
 
     private final DraftResource drafts;
-    private final DecisionService decisions;
+    private final DraftDecisions decisions;
     private final SecurityIdentity identity;
 
-    public DraftPages(DraftResource drafts, DecisionService decisions, SecurityIdentity identity) {
+    public DraftPages(DraftResource drafts, DraftDecisions decisions, SecurityIdentity identity) {
         this.drafts = drafts;
         this.decisions = decisions;
         this.identity = identity;
