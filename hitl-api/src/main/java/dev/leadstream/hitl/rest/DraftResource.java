@@ -10,6 +10,7 @@ import dev.leadstream.hitl.service.ContentPreview;
 import dev.leadstream.hitl.service.DraftDecisions;
 import dev.leadstream.hitl.service.DraftEdit;
 import dev.leadstream.hitl.service.DraftQueries;
+import dev.leadstream.hitl.service.MessageEdit;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -83,8 +84,10 @@ public class DraftResource {
     }
 
     /**
-     * Saves an edit as the draft's next version: {@code {"version": 1, "subject": ..., "textBody": ...,
-     * "htmlBody": ..., "socialPosts": [{"platform": "x", "text": ...}]}}; parts left out stay as they are.
+     * Saves an edit as the draft's next version: {@code {"version": 1, "messages": [{"variantId": ...,
+     * "subject": ..., "preheader": ..., "text": ..., "html": ...}]}}, or for the first touch
+     * {@code "subject", "textBody", "htmlBody", "socialPosts": [{"platform": "x", "text": ...}]};
+     * parts left out stay as they are. Edited messages are checked again by the grounding gate.
      */
     @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
     @PUT
@@ -140,6 +143,22 @@ public class DraftResource {
                 }
                 TextRules.check("socialPosts platform", post.platform(), 50);
                 TextRules.check("socialPosts text", post.text(), Integer.MAX_VALUE);
+            }
+        }
+        if (edit.messages() != null) {
+            if (edit.messages().size() > DraftEdit.MAX_MESSAGE_EDITS) {
+                throw ApiProblem.overLimit("messages may hold at most " + DraftEdit.MAX_MESSAGE_EDITS + " edits, held "
+                        + edit.messages().size(), DraftEdit.MAX_MESSAGE_EDITS);
+            }
+            for (MessageEdit message : edit.messages()) {
+                if (message == null) {
+                    throw new BadRequestException("messages must not hold null entries");
+                }
+                TextRules.check("messages variantId", message.variantId(), 200);
+                TextRules.check("messages subject", message.subject(), Integer.MAX_VALUE);
+                TextRules.check("messages preheader", message.preheader(), Integer.MAX_VALUE);
+                TextRules.check("messages text", message.text(), Integer.MAX_VALUE);
+                TextRules.check("messages html", message.html(), Integer.MAX_VALUE);
             }
         }
     }

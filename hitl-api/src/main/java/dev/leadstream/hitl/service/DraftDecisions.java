@@ -48,13 +48,18 @@ public class DraftDecisions {
     }
 
     /**
-     * Approves the draft as it stands, its HTML made safe for email first. With
+     * Approves the draft as it stands, its HTML made safe for email first; a draft with a sentence
+     * the grounding gate found unsupported is refused (422) with each such sentence. With
      * {@code expectedVersion} (the reviewer's If-Match), a draft changed since the reviewer read it
      * is refused with 409 and its current version. A lead already contacted gets no second draft.
      */
     public Uni<Decision> approveDraft(String draftId, Integer expectedVersion, String reviewer, String idempotencyKey) {
         Idempotency key = Idempotency.of(idempotencyKey, reviewer, DRAFT_APPROVED, draftId, String.valueOf(expectedVersion));
         return transaction.once(key, session -> pendingDraft(session, draftId, expectedVersion).chain(row -> {
+            ApiProblem unsupported = UnsupportedSentences.refusal(row.draft());
+            if (unsupported != null) {
+                throw unsupported;
+            }
             row.draft().findings().stream().filter(f -> "block".equals(f.severity())).findFirst().ifPresent(f -> {
                 throw new ApiProblem(422, "draft " + draftId + " is blocked: " + f.message());
             });
@@ -75,14 +80,15 @@ public class DraftDecisions {
     /**
      * Saves a reviewer's edit as the draft's next version, in ONE transaction with its decision and
      * the outbox row that publishes the new version to the drafts topic. Its HTML is made safe for
-     * email, with a finding when something was removed. An edit made against an older version is
-     * refused with 409 and the current version.
+     * email, with a finding when something was removed, and every edited message is checked again
+     * by the grounding gate (see {@link DraftEdit#applyTo}). An edit made against an older version
+     * is refused with 409 and the current version.
      */
     public Uni<Decision> editDraft(String draftId, DraftEdit edit, String reviewer, String idempotencyKey) {
         Idempotency key = Idempotency.of(idempotencyKey, reviewer, DRAFT_EDITED, draftId, EventJson.toJson(edit));
         return transaction.once(key, session -> pendingDraft(session, draftId, edit.version()).chain(row -> {
-            Draft edited = EmailHtml.sanitised(edit.applyTo(row.draft(), reviewer));
-            List<DraftChange> changes = DraftEdit.changes(row.draft(), edited);
+            Draft edited = edit.applyTo(row.draft(), reviewer);
+            List<DraftChange> changes = DraftChanges.between(row.draft(), edited);
             Decision decision = decision(DRAFT_EDITED, row.draft().leadId(), draftId, reviewer, key);
             OutboxEvent event = outbox(decision.id, Topics.DRAFTS, edited.leadId(), Topics.DRAFTS.eventType(), edited);
             return drafts.saveEdit(session, edited, row.draft().version(), reviewer, changes).chain(updated -> {
