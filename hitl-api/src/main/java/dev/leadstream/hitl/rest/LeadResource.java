@@ -207,6 +207,9 @@ public class LeadResource {
 
     @GET
     @Path("/{leadId}/drafts")
+    @Operation(summary = "A lead's drafts", description = "Every draft written for the lead, most recently changed first, each"
+            + " with its persona, messages, facts, findings, generation and generationStatus; GET /api/drafts?leadId= also lists"
+            + " the selections still waiting for a draft.")
     public Uni<List<DraftRow>> drafts(@PathParam("leadId") String leadId) {
         return drafts.ofLead(leadId);
     }

@@ -19,19 +19,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.util.List;
+import java.util.Map;
 
 import static dev.leadstream.hitl.service.DecisionTransaction.approval;
 import static dev.leadstream.hitl.service.DecisionTransaction.decision;
 import static dev.leadstream.hitl.service.DecisionTransaction.outbox;
 
 /**
- * The decisions about a draft: edit it into its next version, approve it as final content,
- * reject it. Each is written with its outbox row in ONE transaction (see {@link DecisionTransaction}).
+ * The decisions about a draft: edit it into its next version, have persona-agent write it again
+ * with an instruction, approve it as final content, reject it. Each is written with its outbox
+ * row in ONE transaction (see {@link DecisionTransaction}).
  */
 @ApplicationScoped
 public class DraftDecisions {
 
     public static final String DRAFT_APPROVED = Approval.DRAFT_APPROVED;
+    public static final String DRAFT_REGENERATE = Approval.DRAFT_REGENERATE;
     public static final String DRAFT_EDITED = "draft.edited";
     public static final String DRAFT_REJECTED = "draft.rejected";
 
@@ -39,12 +42,56 @@ public class DraftDecisions {
     private final DraftRepository drafts;
     private final LeadRepository leads;
     private final DecisionRepository decisions;
+    private final CampaignService campaigns;
 
-    public DraftDecisions(DecisionTransaction transaction, DraftRepository drafts, LeadRepository leads, DecisionRepository decisions) {
+    public DraftDecisions(DecisionTransaction transaction, DraftRepository drafts, LeadRepository leads, DecisionRepository decisions,
+                          CampaignService campaigns) {
         this.transaction = transaction;
         this.drafts = drafts;
         this.leads = leads;
         this.decisions = decisions;
+        this.campaigns = campaigns;
+    }
+
+    /**
+     * Asks persona-agent to write the draft again with the reviewer's instruction: a
+     * draft.regenerate event carrying the lead, its signals, the campaign version the draft was
+     * written for and the draft itself. The new version arrives on drafts as the next version of
+     * the same draft; until then the draft is regenerating, and is neither edited nor approved.
+     * Asking again meanwhile is allowed (a request persona-agent could not answer is not a dead end).
+     */
+    public Uni<Decision> regenerateDraft(String draftId, Integer expectedVersion, String instruction, String reviewer,
+                                         String idempotencyKey) {
+        if (expectedVersion == null) {
+            throw new ApiProblem(null, 422, "version must name the draft version to write again", Map.of("field", "version"));
+        }
+        Idempotency key = Idempotency.of(idempotencyKey, reviewer, DRAFT_REGENERATE, draftId, expectedVersion + "\n" + instruction);
+        return transaction.once(key, session -> pendingDraft(session, draftId, expectedVersion).chain(row -> {
+            Draft draft = row.draft();
+            if (draft.campaignId() == null || draft.campaignVersion() == null) {
+                throw new ApiProblem(422, "draft " + draftId + " was written without a campaign, so it cannot be written again;"
+                        + " select the lead into a campaign for a new draft");
+            }
+            return leads.find(session, draft.leadId()).chain(lead -> {
+                if (lead == null) {
+                    throw ApiProblem.notFound("draft " + draftId + " is for lead " + draft.leadId() + ", which is not in the lead table");
+                }
+                return campaigns.version(session, draft.campaignId(), draft.campaignVersion()).chain(campaign -> {
+                    Decision decision = decision(DRAFT_REGENERATE, draft.leadId(), draftId, reviewer, key);
+                    decision.comment = instruction;
+                    decision.campaignId = campaign.campaignId();
+                    decision.campaignVersion = campaign.version();
+                    OutboxEvent event = approval(decision, Approval.regenerate(decision.id.toString(), lead.lead(), lead.signals(),
+                            campaign, draft, instruction, reviewer));
+                    return drafts.markRegenerating(session, draftId, draft.version()).invoke(marked -> {
+                        if (marked == 0) {
+                            throw ApiProblem.versionConflict("draft " + draftId + " was decided or changed by someone else",
+                                    draft.version(), null);
+                        }
+                    }).chain(() -> decisions.record(session, decision, event)).replaceWith(decision);
+                });
+            });
+        }));
     }
 
     /**
@@ -55,7 +102,7 @@ public class DraftDecisions {
      */
     public Uni<Decision> approveDraft(String draftId, Integer expectedVersion, String reviewer, String idempotencyKey) {
         Idempotency key = Idempotency.of(idempotencyKey, reviewer, DRAFT_APPROVED, draftId, String.valueOf(expectedVersion));
-        return transaction.once(key, session -> pendingDraft(session, draftId, expectedVersion).chain(row -> {
+        return transaction.once(key, session -> editable(session, draftId, expectedVersion).chain(row -> {
             ApiProblem unsupported = UnsupportedSentences.refusal(row.draft());
             if (unsupported != null) {
                 throw unsupported;
@@ -86,7 +133,7 @@ public class DraftDecisions {
      */
     public Uni<Decision> editDraft(String draftId, DraftEdit edit, String reviewer, String idempotencyKey) {
         Idempotency key = Idempotency.of(idempotencyKey, reviewer, DRAFT_EDITED, draftId, EventJson.toJson(edit));
-        return transaction.once(key, session -> pendingDraft(session, draftId, edit.version()).chain(row -> {
+        return transaction.once(key, session -> editable(session, draftId, edit.version()).chain(row -> {
             Draft edited = edit.applyTo(row.draft(), reviewer);
             List<DraftChange> changes = DraftChanges.between(row.draft(), edited);
             Decision decision = decision(DRAFT_EDITED, row.draft().leadId(), draftId, reviewer, key);
@@ -126,6 +173,20 @@ public class DraftDecisions {
                         row.draft().version(), null);
             }
         }).replaceWithVoid();
+    }
+
+    /**
+     * A pending draft that is not being written again: an edit or approval meanwhile would be lost
+     * to the new version, or overtake it.
+     */
+    private Uni<DraftRow> editable(Mutiny.Session session, String draftId, Integer expectedVersion) {
+        return pendingDraft(session, draftId, expectedVersion).invoke(row -> {
+            if (DraftRow.REGENERATING.equals(row.generationStatus())) {
+                int version = row.draft().version();
+                throw ApiProblem.versionConflict("draft " + draftId + " is being written again from version " + version
+                        + "; edit or approve version " + (version + 1) + " when it arrives", version, DraftRow.REGENERATING);
+            }
+        });
     }
 
     /** The draft, if it exists, is still pending, and (when a version is expected) still at that version. */
