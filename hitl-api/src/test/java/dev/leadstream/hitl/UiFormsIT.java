@@ -118,7 +118,7 @@ class UiFormsIT {
     }
 
     /** A browser's session: signed in through the sign-in form, its cookies kept. */
-    private static RequestSpecification browser(String username, String password) {
+    static RequestSpecification browser(String username, String password) {
         CookieFilter cookies = new CookieFilter();
         given().auth().none().filter(cookies).get("/ui/login").then().statusCode(200);
         given().auth().none().filter(cookies).contentType(ContentType.URLENC).redirects().follow(false)

@@ -1,10 +1,11 @@
 package dev.leadstream.hitl.ui;
 
 import dev.leadstream.hitl.model.CampaignOption;
-import dev.leadstream.hitl.model.DraftRow;
+import dev.leadstream.hitl.model.GenerationRow;
 import dev.leadstream.hitl.model.LeadRow;
 import dev.leadstream.hitl.problem.ApiProblem;
 import dev.leadstream.hitl.problem.TextRules;
+import dev.leadstream.hitl.rest.DraftResource;
 import dev.leadstream.hitl.rest.LeadResource;
 import dev.leadstream.hitl.rest.LeadTableParams;
 import dev.leadstream.hitl.security.Roles;
@@ -50,17 +51,22 @@ public class LeadPages {
                                              List<CampaignOption> campaigns);
 
         static native TemplateInstance lead(Ui.Me me, Ui.Flash flash, LeadRow row,
-                                            List<DraftRow> drafts, String idempotencyKey, String reopenKey,
+                                            List<GenerationRow> generations, String idempotencyKey, String reopenKey,
                                             List<CampaignOption> campaigns);
     }
 
+    private static final String GENERATIONS_SHOWN = "50";
+
     private final LeadResource leads;
+    private final DraftResource drafts;
     private final DecisionService decisions;
     private final SelectionCampaign campaigns;
     private final SecurityIdentity identity;
 
-    public LeadPages(LeadResource leads, DecisionService decisions, SelectionCampaign campaigns, SecurityIdentity identity) {
+    public LeadPages(LeadResource leads, DraftResource drafts, DecisionService decisions, SelectionCampaign campaigns,
+                     SecurityIdentity identity) {
         this.leads = leads;
+        this.drafts = drafts;
         this.decisions = decisions;
         this.campaigns = campaigns;
         this.identity = identity;
@@ -94,9 +100,9 @@ public class LeadPages {
     @Path("/{leadId}")
     public Uni<TemplateInstance> lead(@PathParam("leadId") String leadId, @QueryParam("notice") String notice,
                                       @QueryParam("error") String error) {
-        return leads.get(leadId).flatMap(row -> leads.drafts(leadId).flatMap(drafts -> campaigns.offered().map(offered ->
-                Templates.lead(Ui.Me.of(identity), new Ui.Flash(notice, error), row, drafts, Ui.idempotencyKey(),
-                        Ui.idempotencyKey(), offered))));
+        return leads.get(leadId).flatMap(row -> drafts.list(null, leadId, null, GENERATIONS_SHOWN).flatMap(generations ->
+                campaigns.offered().map(offered -> Templates.lead(Ui.Me.of(identity), new Ui.Flash(notice, error), row, generations,
+                        Ui.idempotencyKey(), Ui.idempotencyKey(), offered))));
     }
 
     /** An admin puts a decided lead back to new, saying why. */
