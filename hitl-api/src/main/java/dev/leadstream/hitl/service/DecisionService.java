@@ -237,8 +237,8 @@ public class DecisionService {
                             Idempotency.of(idempotencyKey, reviewer, kind, leadId, request));
                     decision.idempotencyScope = Idempotency.bulkScope(idempotencyKey, reviewer, kind);
                     decision.comment = comment;
-                    events.add(decide.publish(row, decision));
                     made.add(decision);
+                    events.add(decide.publish(row, decision));
                     decided.add(leadId);
                 }
             }
@@ -282,5 +282,4 @@ public class DecisionService {
                 .chain(() -> decisions.record(session, decision, row))
                 .replaceWith(request));
     }
-
 }

@@ -92,26 +92,12 @@ public class DraftPages {
                               @RestForm("postText") List<String> texts, @RestForm String idempotencyKey,
                               @BeanParam Csrf.Submitted csrf) {
         csrf.verify();
-        String page = page(draftId);
         List<Draft.SocialPost> posts = new ArrayList<>();
         for (int i = 0; platforms != null && i < platforms.size(); i++) {
             posts.add(new Draft.SocialPost(platforms.get(i), texts != null && i < texts.size() ? texts.get(i) : ""));
         }
-        DraftEdit edit = new DraftEdit(version, subject, textBody, htmlBody == null || htmlBody.isBlank() ? null : htmlBody,
-                posts.isEmpty() ? null : posts);
-        List<String> problems;
-        try {
-            DraftResource.checkText(edit);
-            problems = edit.problems();
-        } catch (WebApplicationException | ApiProblem e) {
-            problems = List.of(e.getMessage());
-        }
-        if (!problems.isEmpty()) {
-            return Ui.refuse(page, "Not saved: " + String.join("; ", problems));
-        }
-        return decisions.editDraft(draftId, edit, reviewer(), idempotencyKey)
-                .map(d -> Ui.notice(page, "Saved as version " + (version + 1)))
-                .onFailure().recoverWithItem(failure -> Ui.error(page, failure));
+        return saved(draftId, new DraftEdit(version, subject, textBody, Ui.blankToNull(htmlBody), posts.isEmpty() ? null : posts),
+                idempotencyKey);
     }
 
     /** Saves one message's form as the draft's next version; its sentences are checked again against the draft's facts. */
@@ -123,9 +109,13 @@ public class DraftPages {
                                      @RestForm String subject, @RestForm String preheader, @RestForm String text,
                                      @RestForm String html, @RestForm String idempotencyKey, @BeanParam Csrf.Submitted csrf) {
         csrf.verify();
+        return saved(draftId, new DraftEdit(version, null, null, null, null,
+                List.of(new MessageEdit(variantId, subject, preheader, text, Ui.blankToNull(html)))), idempotencyKey);
+    }
+
+    /** Saves the edit as the next version, or goes back to the editor saying why it was not saved. */
+    private Uni<Response> saved(String draftId, DraftEdit edit, String idempotencyKey) {
         String page = page(draftId);
-        DraftEdit edit = new DraftEdit(version, null, null, null, null,
-                List.of(new MessageEdit(variantId, subject, preheader, text, html == null || html.isBlank() ? null : html)));
         List<String> problems;
         try {
             DraftResource.checkText(edit);
@@ -137,7 +127,7 @@ public class DraftPages {
             return Ui.refuse(page, "Not saved: " + String.join("; ", problems));
         }
         return decisions.editDraft(draftId, edit, reviewer(), idempotencyKey)
-                .map(d -> Ui.notice(page, "Saved as version " + (version + 1)))
+                .map(d -> Ui.notice(page, "Saved as version " + (edit.version() + 1)))
                 .onFailure().recoverWithItem(failure -> Ui.error(page, failure));
     }
 
