@@ -79,8 +79,8 @@ class AnalyticsIT {
         String prefix = "funnel-" + UUID.randomUUID();
         List<String> leads = List.of(prefix + "-a.test", prefix + "-b.test", prefix + "-c.test");
         Rows.leads(leads, "funnel");
-        given().post("/api/leads/" + leads.get(0) + "/select").then().statusCode(202);
-        given().post("/api/leads/" + leads.get(1) + "/select").then().statusCode(202);
+        Campaigns.into(given()).post("/api/leads/" + leads.get(0) + "/select").then().statusCode(202);
+        Campaigns.into(given()).post("/api/leads/" + leads.get(1) + "/select").then().statusCode(202);
         Draft draft = HitlApiIT.draft(UUID.randomUUID().toString(), leads.get(0), List.of());
         Rows.draft(draft);
         given().post("/api/drafts/" + draft.draftId() + "/approve").then().statusCode(202);

@@ -44,7 +44,7 @@ class AuditIT {
         probe.send(Topics.SCORED_LEADS, leadId, lead);
         probe.send(Topics.SCORED_LEADS, leadId, lead); // redelivered: still one action
         await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/leads/" + leadId).statusCode() == 200);
-        Reviewers.as("ana").post("/api/leads/" + leadId + "/select").then().statusCode(202);
+        Campaigns.into(Reviewers.as("ana")).post("/api/leads/" + leadId + "/select").then().statusCode(202);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("leadId", leadId).get("/api/audit")
                 .then().statusCode(200).body("items", hasSize(2))
@@ -67,7 +67,8 @@ class AuditIT {
                     .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
             assertThatThrownBy(() -> c.createStatement().executeUpdate("delete from agent_actions"))
                     .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
-            assertThatThrownBy(() -> c.createStatement().executeUpdate("truncate decisions"))
+            // cascade: campaign_versions refers to decisions, and a plain truncate would stop at that reference
+            assertThatThrownBy(() -> c.createStatement().executeUpdate("truncate decisions cascade"))
                     .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
         }
     }

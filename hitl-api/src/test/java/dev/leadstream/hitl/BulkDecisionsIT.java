@@ -47,7 +47,7 @@ class BulkDecisionsIT {
     @Test
     void selectingTheMaximumOf500LeadsAnswersAndDecidesEachOnce() throws Exception {
         List<String> ids = leads("max", MAX_BULK);
-        HttpResponse<String> answer = post("/api/leads/bulk/select", Map.of("leadIds", ids, "comment", "all of them"));
+        HttpResponse<String> answer = post("/api/leads/bulk/select", Map.of("leadIds", ids, "comment", "all of them", "campaignId", Campaigns.everySegment()));
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         Map<?, ?> outcome = EventJson.read(answer.body(), Map.class);
@@ -84,7 +84,7 @@ class BulkDecisionsIT {
             for (int j = 0; j < 200; j++) {
                 some.add(ids.get((i * 10 + j) % ids.size()));
             }
-            return http.sendAsync(request("/api/leads/bulk/select").POST(body(Map.of("leadIds", some))).build(),
+            return http.sendAsync(request("/api/leads/bulk/select").POST(body(Map.of("leadIds", some, "campaignId", Campaigns.everySegment()))).build(),
                     HttpResponse.BodyHandlers.ofString());
         }).toList();
         CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(ANSWER_WITHIN.toSeconds() * 2, java.util.concurrent.TimeUnit.SECONDS);
@@ -99,7 +99,8 @@ class BulkDecisionsIT {
                 .as("each lead decided at most once").isEqualTo(HitlApiIT.count(
                         "select count(distinct lead_id) from decisions where lead_id like ?", prefixOf(ids) + "%"));
         // what the refused calls left undone, one more call finishes
-        HttpResponse<String> rest = post("/api/leads/bulk/select", Map.of("leadIds", ids.subList(0, MAX_BULK > ids.size() ? ids.size() : MAX_BULK)));
+        HttpResponse<String> rest = post("/api/leads/bulk/select", Map.of("leadIds", ids.subList(0, MAX_BULK > ids.size() ? ids.size() : MAX_BULK),
+                "campaignId", Campaigns.everySegment()));
         assertThat(rest.statusCode()).isEqualTo(200);
         assertThat(HitlApiIT.count("select count(*) from leads where status = 'selected' and lead_id like ?", prefixOf(ids) + "%"))
                 .isEqualTo(ids.size());

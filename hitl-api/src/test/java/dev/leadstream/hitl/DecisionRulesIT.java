@@ -43,7 +43,7 @@ class DecisionRulesIT {
         Reviewers.as("rita").post("/api/leads/" + leadId + "/select").then().statusCode(409)
                 .contentType(containsString("application/problem+json"))
                 .body("currentState", equalTo("rejected")).body("detail", containsString("already rejected"));
-        Reviewers.as("rita").contentType(ContentType.JSON).body(Map.of("leadIds", List.of(leadId)))
+        Reviewers.as("rita").contentType(ContentType.JSON).body(Map.of("leadIds", List.of(leadId), "campaignId", Campaigns.everySegment()))
                 .post("/api/leads/bulk/select").then().statusCode(200)
                 .body("decided", org.hamcrest.Matchers.empty()).body("skipped.'" + leadId + "'", equalTo("already rejected"));
         assertThat(HitlApiIT.count("select count(*) from outbox where aggregateid = ? and aggregatetype = 'approved'", leadId)).isZero();
@@ -57,7 +57,7 @@ class DecisionRulesIT {
         given().get("/api/leads/" + leadId).then().body("status", equalTo("new"));
         given().queryParam("leadId", leadId).queryParam("type", "lead.reopened").get("/api/audit").then().statusCode(200)
                 .body("items[0].actor", equalTo(Reviewers.ADMIN)).body("items[0].detail.comment", equalTo("they opened a second shop"));
-        Reviewers.as("rita").post("/api/leads/" + leadId + "/select").then().statusCode(202);
+        Campaigns.into(Reviewers.as("rita")).post("/api/leads/" + leadId + "/select").then().statusCode(202);
         given().contentType(ContentType.JSON).body(Map.of("comment", "again")).post("/api/leads/nowhere.test/reopen")
                 .then().statusCode(404);
     }
@@ -65,8 +65,8 @@ class DecisionRulesIT {
     @Test
     void aSelectedLeadIsNotRejectedOrSelectedAgainSilently() throws Exception {
         String leadId = lead();
-        given().post("/api/leads/" + leadId + "/select").then().statusCode(202);
-        given().post("/api/leads/" + leadId + "/select").then().statusCode(409).body("currentState", equalTo("selected"));
+        Campaigns.into(given()).post("/api/leads/" + leadId + "/select").then().statusCode(202);
+        Campaigns.into(given()).post("/api/leads/" + leadId + "/select").then().statusCode(409).body("currentState", equalTo("selected"));
         given().contentType(ContentType.JSON).body(Map.of("leadIds", List.of(leadId), "comment", "no"))
                 .post("/api/leads/bulk/reject").then().statusCode(200).body("skipped.'" + leadId + "'", equalTo("already selected"));
         given().get("/api/leads/" + leadId).then().body("status", equalTo("selected"));
@@ -75,16 +75,16 @@ class DecisionRulesIT {
     @Test
     void aBusinessAlreadyContactedGetsNoSecondFirstTouchEvenWhenReopened() throws Exception {
         String leadId = lead();
-        given().post("/api/leads/" + leadId + "/select").then().statusCode(202);
+        Campaigns.into(given()).post("/api/leads/" + leadId + "/select").then().statusCode(202);
         Draft first = draft(leadId);
         Rows.draft(first);
         given().post("/api/drafts/" + first.draftId() + "/approve").then().statusCode(202);
 
         given().contentType(ContentType.JSON).body(Map.of("comment", "try once more"))
                 .post("/api/leads/" + leadId + "/reopen").then().statusCode(200);
-        given().post("/api/leads/" + leadId + "/select").then().statusCode(409)
+        Campaigns.into(given()).post("/api/leads/" + leadId + "/select").then().statusCode(409)
                 .body("currentState", equalTo("contacted")).body("detail", containsString("already contacted"));
-        given().contentType(ContentType.JSON).body(Map.of("leadIds", List.of(leadId)))
+        given().contentType(ContentType.JSON).body(Map.of("leadIds", List.of(leadId), "campaignId", Campaigns.everySegment()))
                 .post("/api/leads/bulk/select").then().statusCode(200).body("skipped.'" + leadId + "'", equalTo("already contacted"));
 
         // a second draft for the same business, however it came, is not approved either

@@ -88,12 +88,12 @@ class HitlApiIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/leads/" + leadId).statusCode() == 200);
 
         String key = UUID.randomUUID().toString();
-        String decisionId = Reviewers.as("ana").header("Idempotency-Key", key)
+        String decisionId = Campaigns.into(Reviewers.as("ana")).header("Idempotency-Key", key)
                 .post("/api/leads/" + leadId + "/select").then().statusCode(202).extract().path("decisionId");
-        String again = Reviewers.as("ana").header("Idempotency-Key", key)
+        String again = Campaigns.into(Reviewers.as("ana")).header("Idempotency-Key", key)
                 .post("/api/leads/" + leadId + "/select").then().statusCode(202).extract().path("decisionId");
         assertThat(again).isEqualTo(decisionId);
-        given().post("/api/leads/" + leadId + "/select").then().statusCode(409).body("detail", containsString("already selected"));
+        Campaigns.into(given()).post("/api/leads/" + leadId + "/select").then().statusCode(409).body("detail", containsString("already selected"));
         given().post("/api/leads/nowhere.test/select").then().statusCode(404);
 
         assertThat(count("select count(*) from outbox where aggregateid = ? and aggregatetype = 'approved'", leadId)).isEqualTo(1);

@@ -44,7 +44,7 @@ class OidcIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(viewer).get("/api/leads/" + leadId).statusCode() == 200);
 
         given().auth().oauth2(viewer).post("/api/leads/" + leadId + "/select").then().statusCode(403);
-        given().auth().oauth2(LocalOidcProvider.token("olga", List.of("reviewer")))
+        Campaigns.into(given().auth().oauth2(LocalOidcProvider.token("olga", List.of("reviewer"))))
                 .post("/api/leads/" + leadId + "/select").then().statusCode(202).body("reviewer", equalTo("olga"));
         assertThat(HitlApiIT.count("select count(*) from decisions where lead_id = ? and reviewer = 'olga'", leadId)).isEqualTo(1);
         given().auth().oauth2(viewer).get("/api/me").then().statusCode(200).body("username", equalTo("vic"));

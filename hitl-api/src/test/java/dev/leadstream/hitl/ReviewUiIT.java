@@ -103,6 +103,7 @@ class ReviewUiIT {
         publish(lead(weak, tag + " Elm Stores", 30));
         Draft draft = draft(best);
         probe.send(Topics.DRAFTS, draft.leadId(), draft);
+        String campaignId = Campaigns.everySegment();
         await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/drafts/" + draft.draftId()).statusCode() == 200);
 
         page.navigate(url("ui/leads"));
@@ -124,6 +125,7 @@ class ReviewUiIT {
 
         page.check("tr[data-lead-id='" + best + "'] input[name=leadId]");
         page.fill("#comment", "bakes for cafes");
+        page.selectOption("#bulk-campaign", campaignId);
         page.click("#bulk-select");
         assertThat(page.locator(".flash.ok")).containsText("Selected 1 lead");
         assertThat(page.locator("tr[data-lead-id='" + best + "'] .status")).hasText("selected");
@@ -216,6 +218,25 @@ class ReviewUiIT {
     }
 
     @Test
+    void theEditorShowsEachSentenceWithItsFactsAndMarksTheUnsupportedOne() throws Exception {
+        Draft draft = GroundedDrafts.withInventedClaim(UUID.randomUUID().toString(), "uigrounded" + System.nanoTime() + ".test", "spring");
+        Rows.draft(draft);
+        signInAs(Reviewers.ADMIN, Reviewers.ADMIN_PASSWORD);
+        page.navigate(url("ui/drafts/" + draft.draftId()));
+
+        assertThat(page.locator("#unsupported")).containsText(GroundedDrafts.INVENTED);
+        assertThat(page.locator(".statement-unsupported mark").first()).hasText(GroundedDrafts.INVENTED);
+        assertThat(page.locator(".statement-unsupported .reason").first()).containsText("1990");
+        assertThat(page.locator("#facts")).containsText("Sourdough and rye, baked daily since 2012");
+        shot("10-grounded-editor");
+
+        page.click("#approve-draft");
+        assertThat(page.locator(".flash.error")).containsText(GroundedDrafts.INVENTED);
+        assertThat(page.locator("#draft-status")).hasText("pending");
+        shot("11-approval-refused-unsupported");
+    }
+
+    @Test
     void everyPageSendsASignedOutBrowserToTheSignInForm() {
         for (String pageUrl : List.of("ui", "ui/leads", "ui/leads/x.test", "ui/drafts/x", "ui/discovery", "ui/analytics", "ui/audit",
                 "ui/campaigns", "ui/campaigns/new", "ui/campaigns/x")) {
@@ -232,7 +253,8 @@ class ReviewUiIT {
 
         String anyDraft = UUID.randomUUID().toString();
         for (String form : List.of("ui/leads/decide", "ui/drafts/" + anyDraft + "/save", "ui/drafts/" + anyDraft + "/approve",
-                "ui/drafts/" + anyDraft + "/reject", "ui/discovery", "ui/logout")) {
+                "ui/drafts/" + anyDraft + "/reject", "ui/drafts/" + anyDraft + "/message", "ui/drafts/" + anyDraft + "/regenerate",
+                "ui/discovery", "ui/logout")) {
             APIResponse forged = page.request().post(url(form), RequestOptions.create()
                     .setForm(FormData.create().set("leadId", leadId).set("action", "select").set("version", "1")
                             .set("comment", "forged").set("sector", "bakery").set("seedUrls", "https://forged.test/")
@@ -253,10 +275,12 @@ class ReviewUiIT {
         String token = page.locator("input[name=csrf-token]").first().inputValue();
         // with a valid token, every form that decides something refuses a viewer
         for (String form : List.of("ui/leads/decide", "ui/drafts/" + anyDraft + "/save", "ui/drafts/" + anyDraft + "/approve",
-                "ui/drafts/" + anyDraft + "/reject", "ui/discovery")) {
+                "ui/drafts/" + anyDraft + "/reject", "ui/drafts/" + anyDraft + "/message", "ui/drafts/" + anyDraft + "/regenerate",
+                "ui/discovery")) {
             APIResponse refused = page.request().post(url(form), RequestOptions.create()
                     .setForm(FormData.create().set("leadId", leadId).set("action", "select").set("csrf-token", token)
                             .set("version", "1").set("comment", "no").set("sector", "bakery").set("seedUrls", "https://viewer.test/")
+                            .set("variantId", "email:0:a").set("text", "Hi").set("instruction", "shorter")
                             .set("idempotencyKey", UUID.randomUUID().toString()))
                     .setMaxRedirects(0));
             assertThat(refused.status()).as("a viewer posting " + form).isEqualTo(403);

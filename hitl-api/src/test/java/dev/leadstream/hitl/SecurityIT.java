@@ -40,6 +40,7 @@ class SecurityIT {
             new Endpoint("GET", "/api/leads/facets", 200), new Endpoint("GET", "/api/leads/export.csv", 200),
             new Endpoint("GET", "/api/leads/nowhere.test", 404), new Endpoint("GET", "/api/leads/nowhere.test/drafts", 200),
             new Endpoint("GET", "/api/drafts/none", 404), new Endpoint("GET", "/api/drafts/none/versions", 200),
+            new Endpoint("GET", "/api/drafts?campaignId=none", 200),
             new Endpoint("GET", "/api/discovery-requests", 200), new Endpoint("GET", "/api/discovery-requests/none", 404),
             new Endpoint("GET", "/api/audit", 200), new Endpoint("GET", "/api/analytics/engagement", 200),
             new Endpoint("GET", "/api/analytics/funnel", 200), new Endpoint("GET", "/api/analytics/agents", 200),
@@ -48,7 +49,8 @@ class SecurityIT {
     private static final List<Endpoint> DECISIONS = List.of(new Endpoint("POST", "/api/leads/nowhere.test/select", 404),
             new Endpoint("POST", "/api/leads/bulk/select", 400), new Endpoint("POST", "/api/leads/bulk/reject", 400),
             new Endpoint("POST", "/api/drafts/none/approve", 404), new Endpoint("POST", "/api/drafts/none/reject", 400),
-            new Endpoint("PUT", "/api/drafts/none", 422), new Endpoint("POST", "/api/discovery-requests", 400),
+            new Endpoint("PUT", "/api/drafts/none", 422), new Endpoint("POST", "/api/drafts/none/regenerate", 422),
+            new Endpoint("POST", "/api/discovery-requests", 400),
             new Endpoint("POST", "/api/campaigns", 422), new Endpoint("PUT", "/api/campaigns/none", 428),
             new Endpoint("POST", "/api/campaigns/none/pause", 404));
     private static final List<Endpoint> ADMINISTRATION = List.of(new Endpoint("GET", "/api/reviewers", 200),
@@ -107,7 +109,7 @@ class SecurityIT {
                 .statusCode()).isEqualTo(403);
         assertThat(HitlApiIT.count("select count(*) from decisions where lead_id like ?", prefix + "%")).isZero();
 
-        Reviewers.as("rita", "reviewer").post("/api/leads/" + leads.get(0) + "/select").then().statusCode(202)
+        Campaigns.into(Reviewers.as("rita", "reviewer")).post("/api/leads/" + leads.get(0) + "/select").then().statusCode(202)
                 .body("reviewer", equalTo("rita"));
         Reviewers.as("rita", "reviewer").contentType(ContentType.JSON)
                 .body(java.util.Map.of("leadIds", List.of(leads.get(1)), "comment", "not ours")).post("/api/leads/bulk/reject")

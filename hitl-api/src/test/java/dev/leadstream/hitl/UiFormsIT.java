@@ -2,6 +2,7 @@ package dev.leadstream.hitl;
 
 import dev.leadstream.local.testing.KafkaTestResource;
 import dev.leadstream.local.testing.PostgresTestResource;
+import dev.leadstream.topics.event.Campaign;
 import dev.leadstream.topics.event.Draft;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -85,8 +86,48 @@ class UiFormsIT {
         assertThat(document.select("a[href=/ui/leads]")).isNotEmpty();
     }
 
+    @Test
+    void aLeadIsSelectedIntoTheCampaignChosenOnItsPage() throws Exception {
+        String leadId = "uicampaign-" + UUID.randomUUID() + ".test";
+        Rows.leads(List.of(leadId), "ui");
+        Campaign chosen = Campaigns.create(Campaign.ACTIVE, List.of());
+        Campaign paused = Campaigns.create(Campaign.PAUSED, List.of());
+        Document page = leadPage(leadId);
+        List<String> offered = page.select("#lead-campaign option").eachAttr("value");
+        assertThat(offered).as("active campaigns only, after a blank choice").contains("", chosen.campaignId())
+                .doesNotContain(paused.campaignId());
+
+        assertThat(decide(page, leadId, "")).contains("error=").contains("campaignId");
+        given().get("/api/leads/" + leadId).then().body("status", equalTo("new"));
+
+        assertThat(decide(leadPage(leadId), leadId, chosen.campaignId())).contains("notice=Selected+1+lead");
+        assertThat(HitlApiIT.count("select count(*) from decisions where lead_id = ? and kind = 'lead.selected' and campaign_id = '"
+                + chosen.campaignId() + "'", leadId)).isEqualTo(1);
+        Document table = Jsoup.parse(browser(Reviewers.ADMIN, Reviewers.ADMIN_PASSWORD).get("/ui/leads").then().statusCode(200)
+                .extract().asString());
+        assertThat(table.select("#bulk-campaign option").eachAttr("value")).contains(chosen.campaignId());
+    }
+
+    private RequestSpecification admin;
+
+    /** The lead's page in a fresh browser session, which {@link #decide} then posts from. */
+    private Document leadPage(String leadId) {
+        admin = browser(Reviewers.ADMIN, Reviewers.ADMIN_PASSWORD);
+        return Jsoup.parse(admin.get("/ui/leads/" + leadId).then().statusCode(200).extract().asString());
+    }
+
+    /** Posts the lead page's select form as a browser does, with the campaign chosen; answers where it redirects. */
+    private String decide(Document page, String leadId, String campaignId) {
+        return admin.contentType(ContentType.URLENC).redirects().follow(false)
+                .formParam("csrf-token", page.select("form.bulk input[name=csrf-token]").val())
+                .formParam("idempotencyKey", page.select("form.bulk input[name=idempotencyKey]").val())
+                .formParam("leadId", leadId).formParam("back", "/ui/leads/" + leadId)
+                .formParam("campaignId", campaignId).formParam("action", "select")
+                .post("/ui/leads/decide").then().statusCode(303).extract().header("Location");
+    }
+
     /** A browser's session: signed in through the sign-in form, its cookies kept. */
-    private static RequestSpecification browser(String username, String password) {
+    static RequestSpecification browser(String username, String password) {
         CookieFilter cookies = new CookieFilter();
         given().auth().none().filter(cookies).get("/ui/login").then().statusCode(200);
         given().auth().none().filter(cookies).contentType(ContentType.URLENC).redirects().follow(false)

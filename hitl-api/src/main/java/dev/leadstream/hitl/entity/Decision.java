@@ -44,6 +44,13 @@ public class Decision {
     @Column(name = "idempotency_scope")
     public String idempotencyScope;
 
+    /** For a selection, the campaign it was made into; for a regenerate request, the one its draft was written for. */
+    @Column(name = "campaign_id")
+    public String campaignId;
+
+    @Column(name = "campaign_version")
+    public Integer campaignVersion;
+
     public static Decision of(String kind, String leadId, String subjectId, String reviewer, String idempotencyKey) {
         Decision decision = new Decision();
         decision.id = UUID.randomUUID();

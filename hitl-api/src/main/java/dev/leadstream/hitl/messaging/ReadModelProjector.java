@@ -5,6 +5,7 @@ import dev.leadstream.hitl.repository.DiscoveryRepository;
 import dev.leadstream.hitl.repository.DraftRepository;
 import dev.leadstream.hitl.repository.EngagementRepository;
 import dev.leadstream.hitl.repository.LeadRepository;
+import dev.leadstream.hitl.service.DraftChanges;
 import dev.leadstream.topics.DeadLetters;
 import dev.leadstream.topics.event.DiscoveryProgress;
 import dev.leadstream.topics.event.Draft;
@@ -160,16 +161,28 @@ public class ReadModelProjector {
         return OUTCOME.settle(record, () -> projectDraft(IncomingEvent.read(record, Draft.class)));
     }
 
+    /**
+     * A regenerated draft comes as the next version of the same draft: it replaces the one before
+     * and joins the draft's versions with what it changed. Versions hitl-api published itself
+     * (reviewers' edits) come back at the version already stored and change nothing.
+     */
     private Uni<Void> projectDraft(Draft draft) {
         DeadLetters.requireId("draftId", draft.draftId());
         DeadLetters.requireId("leadId", draft.leadId());
         if (draft.version() < 1) {
             throw new IllegalArgumentException("a Draft's version starts at 1");
         }
-        return sessions.withTransaction(session -> drafts.upsert(session, draft)
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("version", draft.version());
+        detail.put("findings", draft.findings().size());
+        if (draft.generation() != null && draft.generation().instruction() != null) {
+            detail.put("instruction", draft.generation().instruction());
+        }
+        return sessions.withTransaction(session -> drafts.find(session, draft.draftId()).chain(previous -> drafts.upsert(session, draft)
+                .chain(stored -> stored == 0 || previous == null ? Uni.createFrom().item(0) : drafts.recordVersion(session, draft,
+                        draft.provenance() == null ? "unknown" : draft.provenance().agent(), DraftChanges.between(previous.draft(), draft)))
                 .chain(() -> audit.agentAction(session, "draft:" + draft.draftId() + ":v" + draft.version(), draft.provenance(),
-                        "draft.written", draft.leadId(), draft.draftId(), Map.of("version", draft.version(),
-                                "findings", draft.findings().size())))).replaceWithVoid();
+                        "draft.written", draft.leadId(), draft.draftId(), detail)))).replaceWithVoid();
     }
 
     @Incoming("discovery-progress")

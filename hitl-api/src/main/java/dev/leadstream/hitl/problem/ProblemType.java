@@ -14,6 +14,7 @@ public final class ProblemType {
     public static final String VERSION_CONFLICT = "urn:leadstream:problem:version-conflict";
     public static final String KEY_REUSED = "urn:leadstream:problem:idempotency-key-reused";
     public static final String BUSY = "urn:leadstream:problem:busy";
+    public static final String UNSUPPORTED_CLAIMS = "urn:leadstream:problem:unsupported-claims";
 
     private ProblemType() {
     }

@@ -11,35 +11,65 @@ import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.util.List;
 
-/** Drafts as the persona agent wrote them and reviewers edited them, with each saved version. */
+/**
+ * Drafts as the persona agent wrote them and reviewers edited them, with each later version (a
+ * reviewer's edit or a regeneration) kept in draft_versions.
+ */
 @ApplicationScoped
 public class DraftRepository {
 
-    /** Keeps the newest version of a draft; an older one redelivered changes nothing. */
+    /**
+     * Where a draft {@code d} stands, as {@link DraftRow#generationStatus()} names it: sent once
+     * outreach-agent sent it, else approved or rejected, regenerating while the version a reviewer
+     * asked to have rewritten is still current, else written.
+     */
+    static final String GENERATION_STATUS = """
+            case when exists (select 1 from engagement e where e.lead_id = d.lead_id and e.type = 'sent'
+                                  and e.event->>'draftId' = d.draft_id) then 'sent'
+                 when d.status in ('approved', 'rejected') then d.status
+                 when d.regenerating_version >= d.version then 'regenerating'
+                 else 'written' end""";
+    private static final String COLUMNS = "d.status, cast(d.draft as text), " + GENERATION_STATUS;
+
+    /**
+     * Keeps the newest version of a pending draft (the next version of a regenerated draft comes
+     * with the same id); an older one redelivered changes nothing, and neither does a version
+     * arriving for a draft already approved or rejected: the decision was about the one before.
+     */
     public Uni<Integer> upsert(Mutiny.Session session, Draft draft) {
         return session.createNativeQuery("""
                         insert into drafts (draft_id, lead_id, version, draft, updated_at)
                         values (:id, :lead, :version, cast(cast(:draft as text) as jsonb), now())
                         on conflict (draft_id) do update set version = excluded.version, draft = excluded.draft,
                             updated_at = now()
-                        where drafts.version < excluded.version""")
+                        where drafts.version < excluded.version and drafts.status = 'pending'""")
                 .setParameter("id", draft.draftId()).setParameter("lead", draft.leadId())
                 .setParameter("version", draft.version()).setParameter("draft", EventJson.toJson(draft))
                 .executeUpdate();
     }
 
     public Uni<DraftRow> find(Mutiny.Session session, String draftId) {
-        return session.createNativeQuery("select status, cast(draft as text) from drafts where draft_id = :id", Object[].class)
+        return session.createNativeQuery("select " + COLUMNS + " from drafts d where d.draft_id = :id", Object[].class)
                 .setParameter("id", draftId).getResultList()
                 .map(rows -> rows.isEmpty() ? null : toRow(rows.get(0)));
     }
 
     public Uni<List<DraftRow>> ofLead(Mutiny.Session session, String leadId) {
-        return session.createNativeQuery("""
-                        select status, cast(draft as text) from drafts where lead_id = :lead order by updated_at desc""",
+        return session.createNativeQuery("select " + COLUMNS + " from drafts d where d.lead_id = :lead order by d.updated_at desc",
                         Object[].class)
                 .setParameter("lead", leadId).getResultList()
                 .map(rows -> rows.stream().map(DraftRepository::toRow).toList());
+    }
+
+    /**
+     * Marks a pending draft at {@code version} as being written again; answers 0 when it moved on
+     * or was decided meanwhile. It stays regenerating until its next version arrives.
+     */
+    public Uni<Integer> markRegenerating(Mutiny.Session session, String draftId, int version) {
+        return session.createNativeQuery("""
+                        update drafts set regenerating_version = :version, updated_at = now()
+                        where draft_id = :id and version = :version and status = 'pending'""")
+                .setParameter("version", version).setParameter("id", draftId).executeUpdate();
     }
 
     /**
@@ -55,16 +85,22 @@ public class DraftRepository {
                 .setParameter("version", edited.version()).setParameter("draft", EventJson.toJson(edited))
                 .setParameter("id", edited.draftId()).setParameter("expected", expectedVersion)
                 .executeUpdate()
-                .call(updated -> updated == 0 ? Uni.createFrom().voidItem() : session.createNativeQuery("""
-                                insert into draft_versions (draft_id, version, draft, edited_by, edited_at, changes)
-                                values (:id, :version, cast(cast(:draft as text) as jsonb), :editor, now(),
-                                        cast(cast(:changes as text) as jsonb))""")
-                        .setParameter("id", edited.draftId()).setParameter("version", edited.version())
-                        .setParameter("draft", EventJson.toJson(edited)).setParameter("editor", editor)
-                        .setParameter("changes", EventJson.toJson(changes)).executeUpdate());
+                .call(updated -> updated == 0 ? Uni.createFrom().voidItem() : recordVersion(session, edited, editor, changes));
     }
 
-    /** The versions reviewers saved, oldest first, each with what it changed. */
+    /** Keeps a version in the history with who made it and what it changed; the same version again changes nothing. */
+    public Uni<Integer> recordVersion(Mutiny.Session session, Draft version, String editor, List<DraftChange> changes) {
+        return session.createNativeQuery("""
+                        insert into draft_versions (draft_id, version, draft, edited_by, edited_at, changes)
+                        values (:id, :version, cast(cast(:draft as text) as jsonb), :editor, now(),
+                                cast(cast(:changes as text) as jsonb))
+                        on conflict (draft_id, version) do nothing""")
+                .setParameter("id", version.draftId()).setParameter("version", version.version())
+                .setParameter("draft", EventJson.toJson(version)).setParameter("editor", editor)
+                .setParameter("changes", EventJson.toJson(changes)).executeUpdate();
+    }
+
+    /** The versions after the first, oldest first, each with who made it and what it changed. */
     public Uni<List<DraftVersion>> versions(Mutiny.Session session, String draftId) {
         return session.createNativeQuery("""
                         select version, edited_by, cast(edited_at as text), cast(changes as text) from draft_versions
@@ -97,6 +133,6 @@ public class DraftRepository {
     }
 
     private static DraftRow toRow(Object[] row) {
-        return new DraftRow((String) row[0], EventJson.read((String) row[1], Draft.class));
+        return new DraftRow((String) row[0], EventJson.read((String) row[1], Draft.class), (String) row[2]);
     }
 }

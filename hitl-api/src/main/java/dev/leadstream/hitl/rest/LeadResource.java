@@ -1,5 +1,6 @@
 package dev.leadstream.hitl.rest;
 
+import dev.leadstream.hitl.entity.Decision;
 import dev.leadstream.hitl.model.DraftRow;
 import dev.leadstream.hitl.model.LeadFilter;
 import dev.leadstream.hitl.model.LeadQuery;
@@ -7,9 +8,12 @@ import dev.leadstream.hitl.model.LeadRow;
 import dev.leadstream.hitl.model.LeadSort;
 import dev.leadstream.hitl.problem.TextRules;
 import dev.leadstream.hitl.security.Roles;
+import dev.leadstream.hitl.service.CampaignRules;
 import dev.leadstream.hitl.service.DecisionService;
 import dev.leadstream.hitl.service.DraftQueries;
 import dev.leadstream.hitl.service.LeadQueries;
+import dev.leadstream.hitl.service.SelectionCampaign;
+import dev.leadstream.topics.EventJson;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -26,7 +30,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -58,7 +68,15 @@ public class LeadResource {
     public record Facets(long total, Map<String, Map<String, Long>> facets) {
     }
 
-    public record BulkDecision(List<String> leadIds, String comment) {
+    /** {@code campaignId} is for a selection: the campaign the leads are selected into. */
+    public record BulkDecision(List<String> leadIds, String comment, String campaignId) {
+        public BulkDecision(List<String> leadIds, String comment) {
+            this(leadIds, comment, null);
+        }
+    }
+
+    /** The campaign a lead is selected into; omitted, the only active campaign. */
+    public record Selection(String campaignId) {
     }
 
     /**
@@ -108,15 +126,26 @@ public class LeadResource {
                         .onItem().transformToIterable(page -> page.rows().stream().map(LeadCsv::row).toList()));
     }
 
-    /** Selects up to 500 leads at once; unknown and already selected ones are listed as skipped. */
+    /**
+     * Selects up to 500 leads at once into one campaign; unknown, already decided, already contacted
+     * ones and those in a segment the campaign does not target are listed as skipped.
+     */
     @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
     @POST
     @Path("/bulk/select")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Select leads into a campaign", description = "Up to 500 leads in one transaction, each with its decision"
+            + " and lead.selected event (the lead, its enrichment signals and the campaign's current version). campaignId may be"
+            + " left out when exactly one campaign is active. Leads that cannot be selected are listed under skipped, with why.")
+    @APIResponse(responseCode = "200", description = "decided: the leads selected; skipped: lead → why not")
+    @APIResponse(responseCode = "404", description = "No such campaign")
+    @APIResponse(responseCode = "409", description = "The campaign is paused or archived (currentState)")
+    @APIResponse(responseCode = "413", description = "A lead's selection event would be larger than a record may be (limit)")
+    @APIResponse(responseCode = "422", description = "campaignId left out while not exactly one campaign is active (field)")
     public Uni<DecisionService.BulkOutcome> bulkSelect(BulkDecision body,
                                                        @HeaderParam("Idempotency-Key") String idempotencyKey) {
         checkBulk(body, false);
-        return decisions.selectLeads(body.leadIds(), reviewer(), body.comment(), idempotencyKey);
+        return decisions.selectLeads(body.leadIds(), campaignId(body.campaignId()), reviewer(), body.comment(), idempotencyKey);
     }
 
     /** Rejects up to 500 leads at once, with a comment saying why. */
@@ -178,18 +207,57 @@ public class LeadResource {
 
     @GET
     @Path("/{leadId}/drafts")
+    @Operation(summary = "A lead's drafts", description = "Every draft written for the lead, most recently changed first, each"
+            + " with its persona, messages, facts, findings, generation and generationStatus; GET /api/drafts?leadId= also lists"
+            + " the selections still waiting for a draft.")
     public Uni<List<DraftRow>> drafts(@PathParam("leadId") String leadId) {
         return drafts.ofLead(leadId);
     }
 
-    /** Chooses the lead for outreach; the persona agent writes its draft. */
+    /** Chooses the lead for outreach in a campaign; the persona agent writes its drafts. */
     @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
     @POST
     @Path("/{leadId}/select")
-    public Uni<Response> select(@PathParam("leadId") String leadId,
+    @Operation(summary = "Select a lead into a campaign", description = "Body {\"campaignId\": ...}, which may be left out (or the"
+            + " body with it) when exactly one campaign is active. The lead.selected event carries the lead, its enrichment signals"
+            + " and the campaign's current version; the decision records the campaign and version.")
+    @APIResponse(responseCode = "202", description = "Selected: decisionId, campaignId, campaignVersion")
+    @APIResponse(responseCode = "404", description = "No such lead or campaign")
+    @APIResponse(responseCode = "409", description = "The lead is already decided or contacted, or the campaign is paused or"
+            + " archived (currentState)")
+    @APIResponse(responseCode = "413", description = "The selection event would be larger than a record may be (limit)")
+    @APIResponse(responseCode = "422", description = "campaignId left out while not exactly one campaign is active, or the"
+            + " lead's segment is not one the campaign targets (field, segment, segments)")
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Selection.class)))
+    public Uni<Response> select(@PathParam("leadId") String leadId, byte[] body,
                                 @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        return decisions.selectLead(leadId, reviewer(), idempotencyKey).map(d -> Response.accepted(
-                Map.of("decisionId", d.id.toString(), "leadId", d.leadId, "kind", d.kind, "reviewer", d.reviewer)).build());
+        Selection selection;
+        try {
+            // read by hand: a select without a body (and so without a Content-Type) is a select into the only active campaign
+            selection = body == null || body.length == 0 ? null : EventJson.read(body, Selection.class);
+        } catch (EventJson.MalformedEventException e) {
+            throw new ApiError.EventJsonError(e);
+        }
+        return decisions.selectLead(leadId, campaignId(selection == null ? null : selection.campaignId()), reviewer(), idempotencyKey)
+                .map(d -> Response.accepted(selected(d)).build());
+    }
+
+    private static Map<String, Object> selected(Decision d) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("decisionId", d.id.toString());
+        answer.put("leadId", d.leadId);
+        answer.put("kind", d.kind);
+        answer.put("reviewer", d.reviewer);
+        answer.put("campaignId", d.campaignId);
+        answer.put("campaignVersion", d.campaignVersion);
+        return answer;
+    }
+
+    /** The campaign a selection names, checked as text; blank means none was named. */
+    public static String campaignId(String given) {
+        TextRules.check(SelectionCampaign.FIELD, given, CampaignRules.MAX_ID);
+        return given == null || given.isBlank() ? null : given.strip();
     }
 
     /** Decisions record who made them: the signed-in reviewer. */

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  */
 public final class CampaignRules {
 
+    public static final int MAX_ID = FieldChecks.MAX_ID;
     public static final int MAX_NAME = 200;
     public static final int MAX_LONG_TEXT = 1_000;
     public static final int MAX_STATEMENTS = 50;

@@ -40,16 +40,18 @@ public record ContentPreview(EmailPreview email, List<PostPreview> posts) {
     }
 
     public static ContentPreview of(Draft draft) {
-        return new ContentPreview(email(draft.email()), draft.socialPosts().stream().map(ContentPreview::post).toList());
+        String preheader = draft.firstTouch("email").map(Draft.Message::preheader).orElse(null);
+        return new ContentPreview(email(draft.email(), preheader), draft.socialPosts().stream().map(ContentPreview::post).toList());
     }
 
-    private static EmailPreview email(Draft.Email email) {
+    /** {@code written} is the preheader the email carries; without one, inboxes show the start of the text. */
+    private static EmailPreview email(Draft.Email email, String written) {
         if (email == null) {
             return null;
         }
         String subject = email.subject() == null ? "" : email.subject();
         String text = email.textBody() == null ? "" : email.textBody();
-        String preheader = text.replaceAll("\\s+", " ").trim();
+        String preheader = (written != null ? written : text).replaceAll("\\s+", " ").trim();
         if (preheader.length() > PREHEADER) {
             preheader = preheader.substring(0, PREHEADER).trim() + "…";
         }

@@ -1,13 +1,16 @@
 package dev.leadstream.hitl.ui;
 
-import dev.leadstream.hitl.model.DraftRow;
+import dev.leadstream.hitl.model.CampaignOption;
+import dev.leadstream.hitl.model.GenerationRow;
 import dev.leadstream.hitl.model.LeadRow;
 import dev.leadstream.hitl.problem.ApiProblem;
 import dev.leadstream.hitl.problem.TextRules;
+import dev.leadstream.hitl.rest.DraftResource;
 import dev.leadstream.hitl.rest.LeadResource;
 import dev.leadstream.hitl.rest.LeadTableParams;
 import dev.leadstream.hitl.security.Roles;
 import dev.leadstream.hitl.service.DecisionService;
+import dev.leadstream.hitl.service.SelectionCampaign;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -44,19 +47,28 @@ public class LeadPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance leads(Ui.Me me, Ui.Flash flash, List<LeadRow> rows, String next,
-                                             LeadResource.Facets facets, TableQuery query, String idempotencyKey);
+                                             LeadResource.Facets facets, TableQuery query, String idempotencyKey,
+                                             List<CampaignOption> campaigns);
 
         static native TemplateInstance lead(Ui.Me me, Ui.Flash flash, LeadRow row,
-                                            List<DraftRow> drafts, String idempotencyKey, String reopenKey);
+                                            List<GenerationRow> generations, String idempotencyKey, String reopenKey,
+                                            List<CampaignOption> campaigns);
     }
 
+    private static final String GENERATIONS_SHOWN = "50";
+
     private final LeadResource leads;
+    private final DraftResource drafts;
     private final DecisionService decisions;
+    private final SelectionCampaign campaigns;
     private final SecurityIdentity identity;
 
-    public LeadPages(LeadResource leads, DecisionService decisions, SecurityIdentity identity) {
+    public LeadPages(LeadResource leads, DraftResource drafts, DecisionService decisions, SelectionCampaign campaigns,
+                     SecurityIdentity identity) {
         this.leads = leads;
+        this.drafts = drafts;
         this.decisions = decisions;
+        this.campaigns = campaigns;
         this.identity = identity;
     }
 
@@ -66,12 +78,13 @@ public class LeadPages {
                                        @Context UriInfo uri) {
         TableQuery query = new TableQuery(uri.getQueryParameters());
         Ui.Me me = Ui.Me.of(identity);
-        // the page and its facets one after the other: they share the request's database session
+        // the page, its facets and the campaigns one after the other: they share the request's database session
         return Uni.createFrom().deferred(() -> leads.list(params, after, String.valueOf(PAGE_SIZE)))
-                .flatMap(page -> leads.facets(params).map(facets -> Templates.leads(me, new Ui.Flash(notice, error),
-                        page.items(), page.next(), facets, query, Ui.idempotencyKey())))
+                .flatMap(page -> leads.facets(params).flatMap(facets -> campaigns.offered().map(offered ->
+                        Templates.leads(me, new Ui.Flash(notice, error), page.items(), page.next(), facets, query,
+                                Ui.idempotencyKey(), offered))))
                 .onFailure().recoverWithItem(failure -> Templates.leads(me, new Ui.Flash(notice, Ui.message(failure)),
-                        List.of(), null, new LeadResource.Facets(0, Map.of()), query, Ui.idempotencyKey()));
+                        List.of(), null, new LeadResource.Facets(0, Map.of()), query, Ui.idempotencyKey(), List.of()));
     }
 
     /** Every lead under the table's filter as CSV, as the API's export gives it. */
@@ -87,9 +100,9 @@ public class LeadPages {
     @Path("/{leadId}")
     public Uni<TemplateInstance> lead(@PathParam("leadId") String leadId, @QueryParam("notice") String notice,
                                       @QueryParam("error") String error) {
-        return leads.get(leadId).flatMap(row -> leads.drafts(leadId).map(drafts ->
-                Templates.lead(Ui.Me.of(identity), new Ui.Flash(notice, error), row, drafts, Ui.idempotencyKey(),
-                        Ui.idempotencyKey())));
+        return leads.get(leadId).flatMap(row -> drafts.list(null, leadId, null, GENERATIONS_SHOWN).flatMap(generations ->
+                campaigns.offered().map(offered -> Templates.lead(Ui.Me.of(identity), new Ui.Flash(notice, error), row, generations,
+                        Ui.idempotencyKey(), Ui.idempotencyKey(), offered))));
     }
 
     /** An admin puts a decided lead back to new, saying why. */
@@ -114,16 +127,17 @@ public class LeadPages {
     }
 
     /**
-     * Selects or rejects the ticked leads (a rejection needs a comment), then goes back to the
-     * page the reviewer was on, saying what was decided and what was skipped.
+     * Selects the ticked leads into the chosen campaign or rejects them (a rejection needs a
+     * comment), then goes back to the page the reviewer was on, saying what was decided and what
+     * was skipped.
      */
     @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
     @POST
     @Path("/decide")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> decide(@RestForm("leadId") List<String> leadIds, @RestForm String action,
-                                @RestForm String comment, @RestForm String idempotencyKey, @RestForm String back,
-                                @BeanParam Csrf.Submitted csrf) {
+                                @RestForm String comment, @RestForm String campaignId, @RestForm String idempotencyKey,
+                                @RestForm String back, @BeanParam Csrf.Submitted csrf) {
         csrf.verify();
         String returnTo = Ui.back(back, "/ui/leads");
         if (leadIds == null || leadIds.isEmpty()) {
@@ -136,15 +150,17 @@ public class LeadPages {
         if (reject && (comment == null || comment.isBlank())) {
             return Ui.refuse(returnTo, "say why the leads are rejected in the comment");
         }
+        String campaign;
         try {
             LeadResource.checkBulk(new LeadResource.BulkDecision(leadIds, Ui.blankToNull(comment)), reject);
+            campaign = LeadResource.campaignId(campaignId);
         } catch (WebApplicationException | ApiProblem e) {
             return Ui.refuse(returnTo, e.getMessage());
         }
         String reviewer = identity.getPrincipal().getName();
         Uni<DecisionService.BulkOutcome> outcome = reject
                 ? decisions.rejectLeads(leadIds, reviewer, comment, idempotencyKey)
-                : decisions.selectLeads(leadIds, reviewer, Ui.blankToNull(comment), idempotencyKey);
+                : decisions.selectLeads(leadIds, campaign, reviewer, Ui.blankToNull(comment), idempotencyKey);
         return outcome.map(o -> Ui.notice(returnTo, (reject ? "Rejected " : "Selected ") + o.decided().size() + " lead"
                         + (o.decided().size() == 1 ? "" : "s") + (o.skipped().isEmpty() ? "" : "; skipped " + o.skipped().size()
                         + " (" + String.join(", ", o.skipped().values().stream().distinct().toList()) + ")")))

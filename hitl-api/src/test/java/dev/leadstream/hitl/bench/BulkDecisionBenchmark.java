@@ -1,5 +1,6 @@
 package dev.leadstream.hitl.bench;
 
+import dev.leadstream.hitl.Campaigns;
 import dev.leadstream.local.infra.Credentials;
 import dev.leadstream.local.infra.LocalPostgres;
 import dev.leadstream.local.testing.KafkaTestResource;
@@ -120,7 +121,7 @@ class BulkDecisionBenchmark {
     private HttpRequest request(List<String> ids) {
         return HttpRequest.newBuilder(uri("api/leads/bulk/select")).timeout(Duration.ofMinutes(5)).header("Authorization", AUTH)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(EventJson.toJson(Map.of("leadIds", ids)))).build();
+                .POST(HttpRequest.BodyPublishers.ofString(EventJson.toJson(Map.of("leadIds", ids, "campaignId", Campaigns.everySegment())))).build();
     }
 
     private HttpResponse<String> send(HttpRequest request) {

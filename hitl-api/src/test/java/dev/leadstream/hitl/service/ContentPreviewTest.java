@@ -1,5 +1,6 @@
 package dev.leadstream.hitl.service;
 
+import dev.leadstream.hitl.GroundedDrafts;
 import dev.leadstream.topics.event.Draft;
 import dev.leadstream.topics.event.Provenance;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,15 @@ class ContentPreviewTest {
         assertThat(ContentPreview.of(new Draft("d", "l", 1, null, new Draft.Email("a@b.test", "s".repeat(60), "t", null),
                 List.of(), List.of(), List.of(), Provenance.of("t", "1", null), "default")).email().subjectCutInInbox()).isFalse();
         assertThat(preview.email().preheader()).isEqualTo("Hello there, fresh bread");
+    }
+
+    @Test
+    void anEmailWithAPreheaderIsPreviewedWithItRatherThanTheStartOfItsText() {
+        Draft draft = GroundedDrafts.supported("d", "rose-bakery.test", "spring");
+        Draft withPreheader = new DraftEdit(1, null, null, null, null,
+                List.of(new MessageEdit(GroundedDrafts.FIRST_EMAIL, null, "Ten minutes, no more", null, null))).applyTo(draft, "ana");
+        assertThat(ContentPreview.of(draft).email().preheader()).startsWith("Hello Rose Bakery, I saw that");
+        assertThat(ContentPreview.of(withPreheader).email().preheader()).isEqualTo("Ten minutes, no more");
     }
 
     private static Draft draft(Draft.SocialPost... posts) {

@@ -61,6 +61,62 @@ class EmailHtmlTest {
         assertThat(twice.findings()).filteredOn(f -> f.rule().equals(EmailHtml.RULE)).hasSize(1);
     }
 
+    @Test
+    void theUnsubscribePlaceholderLinkSurvivesCleaning() {
+        Draft sanitised = EmailHtml.sanitised(draft("<p onclick=\"x()\">Hi</p><p><a href=\"{{unsubscribe_url}}\">Unsubscribe</a></p>"));
+
+        assertThat(sanitised.email().htmlBody()).doesNotContain("onclick")
+                .contains("<a href=\"" + Draft.Message.UNSUBSCRIBE_PLACEHOLDER + "\">Unsubscribe</a>");
+    }
+
+    @Test
+    void aWholeDocumentWithInlineStylesAndThePlaceholderIsSafeAsItIs() {
+        String html = "<!doctype html><html lang=\"de\"><body><div style=\"display:none;max-height:0;overflow:hidden\">Kurz</div>"
+                + "<p>Guten Tag,</p><p style=\"font-size:12px;color:rgb(102,102,102)\">2 Canal Wharf<br>"
+                + "<a href=\"{{unsubscribe_url}}\">Abmelden</a></p></body></html>";
+        Draft draft = draft(html);
+        assertThat(EmailHtml.sanitised(draft)).isSameAs(draft);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"background:url(https://evil.test/pixel.png)", "width:expression(alert(1))",
+            "background:u\\72l(https://evil.test/)", "color:red;/**/behavior:url(x.htc)", "-moz-binding:url(x.xml#x)"})
+    void aStyleThatFetchesOrRunsSomethingIsRemovedAndTheRestKept(String style) {
+        Draft sanitised = EmailHtml.sanitised(draft("<p style=\"" + style + "\">Hi</p><p style=\"color:#333333\">there</p>"));
+
+        Document kept = Jsoup.parseBodyFragment(sanitised.email().htmlBody());
+        assertThat(kept.select("p").eachAttr("style")).containsExactly("color:#333333");
+        assertThat(kept.text()).isEqualTo("Hi there");
+        assertThat(sanitised.findings()).extracting(Draft.GuardrailFinding::rule).contains(EmailHtml.RULE);
+    }
+
+    @Test
+    void everyEmailMessageIsCleanedAndTheEmailFollowsThePrimaryVariantWithNothingElseLost() {
+        Draft.Message primary = email("email:0:a", 0, "<p>Hi</p><script>x()</script><a href=\"{{unsubscribe_url}}\">Stop</a>");
+        Draft.Message followUp = email("email:1:a", 1, "<p onmouseover=\"x()\">Again</p>");
+        Draft.Message telegram = new Draft.Message("telegram:0:a", "telegram", 0, 0, null, null, null, "Hallo", null, List.of(), null,
+                List.of());
+        Draft draft = new Draft("d", "l", 3, null, new Draft.Email("a@b.test", "Old", "Old", "<p>Old</p>"), List.of(), List.of(),
+                List.of(), Provenance.of("t", "1", null), "default", "spring", 4, "de", List.of(primary, followUp, telegram),
+                List.of(new Draft.Fact("lead:name", "lead", "name", "Rose", "https://rose.test/")), null);
+
+        Draft sanitised = EmailHtml.sanitised(draft);
+
+        assertThat(sanitised.messages()).extracting(Draft.Message::html)
+                .containsExactly("<p>Hi</p><a href=\"{{unsubscribe_url}}\">Stop</a>", "<p>Again</p>", null);
+        assertThat(sanitised.email().htmlBody()).isEqualTo(sanitised.messages().get(0).html());
+        assertThat(sanitised.email().subject()).isEqualTo("Subject email:0:a");
+        assertThat(sanitised.socialPosts()).containsExactly(new Draft.SocialPost("telegram", "Hallo"));
+        assertThat(sanitised).extracting(Draft::version, Draft::campaignId, Draft::campaignVersion, Draft::language)
+                .containsExactly(3, "spring", 4, "de");
+        assertThat(sanitised.facts()).isEqualTo(draft.facts());
+    }
+
+    private static Draft.Message email(String variantId, int step, String html) {
+        return new Draft.Message(variantId, "email", step, step * 3, "a@b.test", "Subject " + variantId, null, "Text", html,
+                List.of(), null, List.of());
+    }
+
     private static Draft draft(String html) {
         return new Draft("d", "l", 1, null, new Draft.Email("a@b.test", "Hello", "Hi", html), List.of(), List.of(),
                 List.of(new Draft.GuardrailFinding("grounded", "info", "ok")), Provenance.of("t", "1", null), "default");

@@ -20,18 +20,18 @@ class OutboxRecordSizeTest {
     void anEventTooLargeForKafkaIsRefusedWith413NamingTheLimit() {
         // small in characters, large in bytes: every one of them is three bytes of UTF-8
         Map<String, String> event = Map.of("note", "€".repeat(300_000));
-        assertThatThrownBy(() -> DecisionService.outbox(UUID.randomUUID(), Topics.DISCOVERY_REQUESTS, "k", "t", event))
+        assertThatThrownBy(() -> DecisionTransaction.outbox(UUID.randomUUID(), Topics.DISCOVERY_REQUESTS, "k", "t", event))
                 .isInstanceOfSatisfying(ApiProblem.class, p -> {
                     assertThat(p.status).isEqualTo(413);
-                    assertThat(p.members.get("limit")).isEqualTo(DecisionService.MAX_RECORD_BYTES);
+                    assertThat(p.members.get("limit")).isEqualTo(DecisionTransaction.MAX_RECORD_BYTES);
                 });
     }
 
     @Test
     void theLimitLeavesRoomUnderKafkasRecordAndAnEventJustUnderItIsWritten() {
-        assertThat(DecisionService.MAX_RECORD_BYTES).isLessThan(KAFKA_RECORD_LIMIT - 64 * 1024);
-        Map<String, String> event = Map.of("note", "a".repeat(DecisionService.MAX_RECORD_BYTES - 100));
-        String payload = DecisionService.outbox(UUID.randomUUID(), Topics.DISCOVERY_REQUESTS, "k", "t", event).payload;
-        assertThat(payload.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(DecisionService.MAX_RECORD_BYTES);
+        assertThat(DecisionTransaction.MAX_RECORD_BYTES).isLessThan(KAFKA_RECORD_LIMIT - 64 * 1024);
+        Map<String, String> event = Map.of("note", "a".repeat(DecisionTransaction.MAX_RECORD_BYTES - 100));
+        String payload = DecisionTransaction.outbox(UUID.randomUUID(), Topics.DISCOVERY_REQUESTS, "k", "t", event).payload;
+        assertThat(payload.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(DecisionTransaction.MAX_RECORD_BYTES);
     }
 }
