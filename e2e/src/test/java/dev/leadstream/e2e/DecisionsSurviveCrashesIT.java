@@ -1,6 +1,7 @@
 package dev.leadstream.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.leadstream.local.launcher.SampleCampaign;
 import dev.leadstream.local.launcher.Stack;
 import dev.leadstream.local.launcher.StackPorts;
 import dev.leadstream.local.launcher.Workspace;
@@ -62,6 +63,8 @@ class DecisionsSurviveCrashesIT {
                 .configure("outbox-relay", Map.of("relay.fault.pause-after-publish.ms", "4000"));
         stack.up(START, List.of("hitl-api", "outbox-relay"));
         api = new ReviewApi(stack.hitlApiUrl(), stack.adminAuthorization());
+        // the only active campaign: a selection that names none goes to it
+        new SampleCampaign(stack.hitlApiUrl(), stack.adminAuthorization()).ensure();
         probe = new TopicProbe(stack.bootstrapServers());
     }
 

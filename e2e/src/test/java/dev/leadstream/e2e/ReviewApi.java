@@ -36,6 +36,13 @@ final class ReviewApi {
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), expectedStatus);
     }
 
+    /** A JSON body posted, as a reviewer's client does. */
+    JsonNode post(String path, Object body, int expectedStatus) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", authorization)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(EventJson.toJson(body))).build(), expectedStatus);
+    }
+
     /** The status of a GET, or a negative number when the service could not be reached or did not answer. */
     int tryGet(String path) {
         return status(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", authorization).GET().build());

@@ -2,6 +2,7 @@ package dev.leadstream.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.leadstream.local.launcher.AppSpec;
+import dev.leadstream.local.launcher.SampleCampaign;
 import dev.leadstream.local.launcher.Stack;
 import dev.leadstream.local.launcher.StackPorts;
 import dev.leadstream.local.launcher.Supervisor;
@@ -72,6 +73,8 @@ class SupervisedCrashesIT {
         stack.up(Duration.ofMinutes(4));
         supervisor = new Supervisor(stack, supervisorSaid::add).start();
         api = new ReviewApi(stack.hitlApiUrl(), stack.adminAuthorization());
+        // the only active campaign: a selection that names none goes to it
+        new SampleCampaign(stack.hitlApiUrl(), stack.adminAuthorization()).ensure();
         probe = new TopicProbe(stack.bootstrapServers());
     }
 

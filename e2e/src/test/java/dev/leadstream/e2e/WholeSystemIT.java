@@ -1,6 +1,7 @@
 package dev.leadstream.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.leadstream.local.launcher.SampleCampaign;
 import dev.leadstream.local.launcher.Stack;
 import dev.leadstream.local.launcher.StackPorts;
 import dev.leadstream.local.launcher.Workspace;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -57,6 +59,12 @@ class WholeSystemIT {
         stack = new Stack(workspace, StackPorts.free(), SITES);
         stack.up(Duration.ofMinutes(4));
         api = new ReviewApi(stack.hitlApiUrl(), stack.adminAuthorization());
+    }
+
+    private static List<String> factIds(JsonNode draft) {
+        List<String> ids = new ArrayList<>();
+        draft.path("facts").forEach(f -> ids.add(f.path("id").asText()));
+        return ids;
     }
 
     static void deleteRecursively(Path dir) {
@@ -117,14 +125,45 @@ class WholeSystemIT {
         String lookalikeId = byName(leads, "Oak Bakery").path("leadId").asText();
         String recipient = chosen.path("lead").path("emails").get(0).asText();
 
-        // selection → outbox → Debezium → approved → persona-agent → drafts → review table
-        api.post("/api/leads/" + leadId + "/select", 202);
-        await().atMost(Duration.ofMinutes(1)).until(() -> api.get("/api/leads/" + leadId + "/drafts").size() == 1);
-        JsonNode draft = api.get("/api/leads/" + leadId + "/drafts").get(0).path("draft");
+        // every sample business selected into the demo's sample campaign, in one bulk call →
+        // outbox → Debezium → approved → persona-agent → drafts → review table: each in its
+        // site's language, for every channel of the campaign, every sentence citing facts the
+        // gate found it in
+        JsonNode campaign = new SampleCampaign(stack.hitlApiUrl(), stack.adminAuthorization()).ensure();
+        List<SampleBusiness> samples = SampleBusinesses.generate(SITES, 42);
+        List<String> sampleIds = samples.stream().map(b -> byName(leads, b.name()).path("leadId").asText()).toList();
+        JsonNode bulk = api.post("/api/leads/bulk/select", Map.of("leadIds", sampleIds, "campaignId", SampleCampaign.id()), 200);
+        assertThat(bulk.path("decided").size()).isEqualTo(SITES);
+        assertThat(bulk.path("skipped").size()).isZero();
+        await().atMost(Duration.ofMinutes(2)).until(() -> sampleIds.stream().allMatch(id -> api.get("/api/leads/" + id + "/drafts").size() == 1));
+        for (SampleBusiness b : samples) {
+            JsonNode written = api.get("/api/leads/" + byName(leads, b.name()).path("leadId").asText() + "/drafts").get(0).path("draft");
+            assertThat(written.path("language").asText()).as(b.name()).isEqualTo(b.language());
+            assertThat(written.path("campaignId").asText()).isEqualTo(SampleCampaign.id());
+            assertThat(written.path("campaignVersion").asInt()).isEqualTo(campaign.path("version").asInt());
+            List<String> channels = new ArrayList<>();
+            written.path("messages").forEach(m -> channels.add(m.path("channel").asText()));
+            assertThat(channels).as(b.name()).contains("email", "telegram", "instagram", "tiktok");
+            written.path("messages").forEach(m -> m.path("statements").forEach(st -> {
+                assertThat(st.path("status").asText()).as(b.name() + ": " + st.path("text").asText()).isEqualTo("supported");
+                st.path("factIds").forEach(f -> assertThat(factIds(written)).contains(f.asText()));
+            }));
+            assertThat(written.path("persona").path("statements").size()).isPositive();
+        }
+
+        // the reviewer asks for a shorter first touch: persona-agent writes version 2 of the same draft
+        JsonNode first = api.get("/api/leads/" + leadId + "/drafts").get(0).path("draft");
+        String draftId = first.path("draftId").asText();
+        api.post("/api/drafts/" + draftId + "/regenerate", Map.of("instruction", "shorter", "version", first.path("version").asInt()), 202);
+        await().atMost(Duration.ofMinutes(1)).until(() -> api.get("/api/drafts/" + draftId).path("draft").path("version").asInt() == 2);
+        JsonNode draft = api.get("/api/drafts/" + draftId).path("draft");
+        assertThat(draft.path("generation").path("instruction").asText()).isEqualTo("shorter");
+        assertThat(draft.path("email").path("textBody").asText().length())
+                .isLessThan(first.path("email").path("textBody").asText().length());
         assertThat(draft.path("email").path("to").asText()).isEqualTo(recipient);
 
         // approval → outbox → Debezium → approved → outreach-agent → one email in the real SMTP server
-        api.post("/api/drafts/" + draft.path("draftId").asText() + "/approve", 202);
+        api.post("/api/drafts/" + draftId + "/approve", 202);
         await().atMost(Duration.ofMinutes(1)).until(() -> inbox(recipient).size() == 1);
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> inbox(recipient).size() == 1);
         assertThat(inbox(recipient).get(0)).startsWith(draft.path("email").path("subject").asText());
