@@ -92,7 +92,9 @@ class ContractTest {
         doc.path("channels").forEach(channel -> {
             String address = channel.path("address").asText();
             JsonNode kafka = channel.path("bindings").path("kafka");
-            String message = channel.path("messages").elements().next().path("$ref").asText().replace("#/components/messages/", "");
+            // a channel without messages (outbox-relay.dlq carries rows of any topic) is keyed by nothing in particular
+            String message = channel.path("messages").isEmpty() ? ""
+                    : channel.path("messages").elements().next().path("$ref").asText().replace("#/components/messages/", "");
             String key = messages.path(message).path("bindings").path("kafka").path("key").path("description").asText();
             if (!address.endsWith(".dlq") && key.equals("lead id")) {
                 leadKeyed.add(address);

@@ -1,7 +1,6 @@
 package dev.leadstream.enrichment.messaging;
 
 import dev.leadstream.enrichment.Enricher;
-import dev.leadstream.topics.DeadLetters;
 import dev.leadstream.topics.event.Engagement;
 import dev.leadstream.topics.messaging.IncomingEvent;
 import dev.leadstream.topics.messaging.RecordOutcome;
@@ -33,18 +32,8 @@ public class EngagementConsumer {
     @Incoming("engagement")
     public Uni<Void> onEngagement(KafkaRecord<String, byte[]> record) {
         return OUTCOME.settle(record, () -> {
-            Engagement engagement = engagementOf(record);
+            Engagement engagement = IncomingEvent.engagement(record);
             return worker.run(() -> enricher.engaged(engagement)).chain(publisher::publish);
         });
-    }
-
-    private static Engagement engagementOf(KafkaRecord<String, byte[]> record) {
-        Engagement engagement = IncomingEvent.read(record, Engagement.class);
-        DeadLetters.requireId("eventId", engagement.eventId());
-        DeadLetters.requireId("leadId", engagement.leadId());
-        if (!Engagement.TYPES.contains(engagement.type())) {
-            throw new IllegalArgumentException("an Engagement of no known type (" + Engagement.TYPES + ")");
-        }
-        return engagement;
     }
 }

@@ -204,16 +204,11 @@ public class ReadModelProjector {
 
     @Incoming("engagement")
     public Uni<Void> onEngagement(KafkaRecord<String, byte[]> record) {
-        return OUTCOME.settle(record, () -> projectEngagement(IncomingEvent.read(record, Engagement.class),
+        return OUTCOME.settle(record, () -> projectEngagement(IncomingEvent.engagement(record),
                 new String(record.getPayload(), StandardCharsets.UTF_8)));
     }
 
     private Uni<Void> projectEngagement(Engagement signal, String json) {
-        DeadLetters.requireId("eventId", signal.eventId());
-        DeadLetters.requireId("leadId", signal.leadId());
-        if (!Engagement.TYPES.contains(signal.type())) {
-            throw new IllegalArgumentException("an Engagement of no known type (" + Engagement.TYPES + ")");
-        }
         return sessions.withTransaction(session -> engagement.insert(session, signal, json)
                 .chain(() -> audit.agentAction(session, "engagement:" + signal.eventId(), signal.provenance(),
                         "engagement." + signal.type(), signal.leadId(), signal.draftId(),

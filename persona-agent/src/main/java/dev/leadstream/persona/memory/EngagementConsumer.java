@@ -1,6 +1,5 @@
 package dev.leadstream.persona.memory;
 
-import dev.leadstream.topics.DeadLetters;
 import dev.leadstream.topics.event.Engagement;
 import dev.leadstream.topics.messaging.IncomingEvent;
 import dev.leadstream.topics.messaging.RecordOutcome;
@@ -29,19 +28,9 @@ public class EngagementConsumer {
     @Incoming("engagement")
     public Uni<Void> onEngagement(KafkaRecord<String, byte[]> record) {
         return OUTCOME.settle(record, () -> {
-            Engagement engagement = engagementOf(record);
+            Engagement engagement = IncomingEvent.engagement(record);
             return Uni.createFrom().item(() -> memory.learn(engagement))
                     .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()).replaceWithVoid();
         });
-    }
-
-    private static Engagement engagementOf(KafkaRecord<String, byte[]> record) {
-        Engagement engagement = IncomingEvent.read(record, Engagement.class);
-        DeadLetters.requireId("eventId", engagement.eventId());
-        DeadLetters.requireId("leadId", engagement.leadId());
-        if (!Engagement.TYPES.contains(engagement.type())) {
-            throw new IllegalArgumentException("an Engagement of no known type (" + Engagement.TYPES + ")");
-        }
-        return engagement;
     }
 }

@@ -3,6 +3,7 @@ package dev.leadstream.topics.messaging;
 import dev.leadstream.topics.DeadLetters;
 import dev.leadstream.topics.EventJson;
 import dev.leadstream.topics.event.Approval;
+import dev.leadstream.topics.event.Engagement;
 import dev.leadstream.topics.event.ScoredLead;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 
@@ -27,6 +28,17 @@ public final class IncomingEvent {
         ScoredLead lead = read(record, ScoredLead.class);
         DeadLetters.requireId("leadId", lead.leadId());
         return lead;
+    }
+
+    /** An engagement signal with its ids, of a type the contract knows. */
+    public static Engagement engagement(KafkaRecord<String, byte[]> record) {
+        Engagement engagement = read(record, Engagement.class);
+        DeadLetters.requireId("eventId", engagement.eventId());
+        DeadLetters.requireId("leadId", engagement.leadId());
+        if (!Engagement.TYPES.contains(engagement.type())) {
+            throw new IllegalArgumentException("an Engagement of no known type (" + Engagement.TYPES + ")");
+        }
+        return engagement;
     }
 
     /** A decision with its ids, of a type the contract knows. */
