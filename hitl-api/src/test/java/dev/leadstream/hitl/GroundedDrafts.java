@@ -56,7 +56,8 @@ public final class GroundedDrafts {
         Draft.Message followUp = email(FOLLOW_UP, 1, leadId, statement("subject", "A second look at Tillway", "campaign:monthly-price"), List.of(
                 statement("greeting", "Hello again,"),
                 statement("offer", "Tillway costs GBP 29 a month, with no setup fee and no contract.", "campaign:monthly-price"),
-                statement("sender", "Sam Carter", "sender:name")));
+                statement("sender", "Sam Carter", "sender:name"),
+                statement("unsubscribe", "Unsubscribe: " + Draft.Message.UNSUBSCRIBE_PLACEHOLDER)));
         List<Draft.Statement> telegramStatements = checked(List.of(statement("hello", "Hello from Tillway, Rose Bakery!", "lead:name", "campaign:monthly-price")));
         Draft.Message telegram = new Draft.Message(TELEGRAM, "telegram", 0, 0, null, null, null, "Hello from Tillway, Rose Bakery!", null,
                 List.of(), null, telegramStatements);

@@ -84,6 +84,24 @@ class GroundedDraftsIT {
     }
 
     @Test
+    void anEditThatRemovesTheUnsubscribeLinkCannotBeApproved() throws Exception {
+        Draft draft = arrived(GroundedDrafts.supported(UUID.randomUUID().toString(), lead(), "spring"));
+        Draft.Message first = draft.firstTouch("email").orElseThrow();
+        String unsubscribe = "Unsubscribe: " + Draft.Message.UNSUBSCRIBE_PLACEHOLDER;
+        editFirstEmail(draft.draftId(), 1, first.text().replace("\n\n" + unsubscribe, ""), first.html());
+
+        given().header("If-Match", "2").post("/api/drafts/" + draft.draftId() + "/approve").then().statusCode(422)
+                .body("type", equalTo("urn:leadstream:problem:missing-email-parts"))
+                .body("parts.part", hasItem(GroundedDrafts.FIRST_EMAIL))
+                .body("parts.missing", hasItem("unsubscribe link in its text body"));
+        assertThat(HitlApiIT.count("select count(*) from outbox where payload->>'type' = 'draft.approved'"
+                + " and payload->'draft'->>'draftId' = ?", draft.draftId())).isZero();
+
+        editFirstEmail(draft.draftId(), 2, first.text(), first.html());
+        given().header("If-Match", "3").post("/api/drafts/" + draft.draftId() + "/approve").then().statusCode(202);
+    }
+
+    @Test
     void aDraftThatArrivesWithAnUnsupportedClaimWaitsForAnEdit() throws Exception {
         Draft draft = arrived(GroundedDrafts.withInventedClaim(UUID.randomUUID().toString(), lead(), "spring"));
         given().post("/api/drafts/" + draft.draftId() + "/approve").then().statusCode(422)

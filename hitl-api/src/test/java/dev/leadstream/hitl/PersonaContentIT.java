@@ -95,12 +95,13 @@ class PersonaContentIT {
         given().contentType(ContentType.JSON).body(Map.of("version", 1, "subject", "Mine"))
                 .put("/api/drafts/" + first.draftId()).then().statusCode(409).body("currentState", equalTo("regenerating"));
 
-        Draft second = nextVersion(first, "shorter, and mention the rye", "Hello Rose Bakery,\n\nYour rye looks great.");
+        String shorter = "Hello Rose Bakery,\n\nYour rye looks great.\n\nUnsubscribe: " + Draft.Message.UNSUBSCRIBE_PLACEHOLDER;
+        Draft second = nextVersion(first, "shorter, and mention the rye", shorter);
         probe.send(Topics.DRAFTS, leadId, second);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/drafts/" + first.draftId()).then()
                 .body("draft.version", equalTo(2)).body("generationStatus", equalTo("written")));
         given().get("/api/drafts/" + first.draftId()).then().body("draft.generation.instruction", equalTo("shorter, and mention the rye"))
-                .body("draft.email.textBody", equalTo("Hello Rose Bakery,\n\nYour rye looks great."));
+                .body("draft.email.textBody", equalTo(shorter));
         given().get("/api/drafts/" + first.draftId() + "/versions").then().statusCode(200)
                 .body("version", equalTo(List.of(2))).body("[0].editedBy", equalTo("persona-agent"))
                 .body("[0].changes.field", equalTo(List.of("message." + GroundedDrafts.FIRST_EMAIL + ".text")));

@@ -15,6 +15,7 @@ public final class ProblemType {
     public static final String KEY_REUSED = "urn:leadstream:problem:idempotency-key-reused";
     public static final String BUSY = "urn:leadstream:problem:busy";
     public static final String UNSUPPORTED_CLAIMS = "urn:leadstream:problem:unsupported-claims";
+    public static final String MISSING_EMAIL_PARTS = "urn:leadstream:problem:missing-email-parts";
 
     private ProblemType() {
     }

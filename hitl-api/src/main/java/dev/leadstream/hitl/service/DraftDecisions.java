@@ -107,6 +107,10 @@ public class DraftDecisions {
             if (unsupported != null) {
                 throw unsupported;
             }
+            ApiProblem incomplete = RequiredEmailParts.refusal(row.draft());
+            if (incomplete != null) {
+                throw incomplete;
+            }
             row.draft().findings().stream().filter(f -> "block".equals(f.severity())).findFirst().ifPresent(f -> {
                 throw new ApiProblem(422, "draft " + draftId + " is blocked: " + f.message());
             });
