@@ -111,6 +111,29 @@ class CampaignsIT {
     }
 
     @Test
+    void editsRacingForTheSameVersionMakeOneVersionAndTheOthersAre409NotUnknown() throws Exception {
+        String id = newId();
+        ObjectNode campaign = sample(id);
+        create(campaign).then().statusCode(201);
+        campaign.put("version", 1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(5);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                answers.add(pool.submit(() -> given().contentType(ContentType.JSON).body(campaign.toString())
+                        .put("/api/campaigns/" + id).statusCode()));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertThat(statuses).containsOnly(200, 409).containsOnlyOnce(200);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void aCampaignIsPausedActivatedAndArchivedEachAsItsNextVersionAndAnArchivedOneStaysAsItWas() throws Exception {
         String id = newId();
         create(sample(id)).then().statusCode(201);

@@ -75,14 +75,21 @@ public class CampaignRepository {
         }
     }
 
-    /** The current version, or null. */
+    /**
+     * The current version, or null. A lock is taken on the campaign's row by a statement of its
+     * own: a statement that waited for another writer's lock reads the other tables as they were
+     * when it began, so a join in the locking statement would miss the version that writer added.
+     */
     public Uni<Campaign> current(Mutiny.Session session, String campaignId, Lock lock) {
-        return session.createNativeQuery("""
+        Uni<?> locked = lock == Lock.NONE ? Uni.createFrom().voidItem()
+                : session.createNativeQuery("select c.current_version from campaigns c where c.campaign_id = :id" + lock.sql,
+                        Integer.class).setParameter("id", campaignId).getResultList();
+        return locked.chain(() -> session.createNativeQuery("""
                         select cast(v.body as text) from campaigns c
                         join campaign_versions v on v.campaign_id = c.campaign_id and v.version = c.current_version
-                        where c.campaign_id = :id""" + lock.sql, String.class)
+                        where c.campaign_id = :id""", String.class)
                 .setParameter("id", campaignId).getResultList()
-                .map(rows -> rows.isEmpty() ? null : EventJson.read(rows.get(0), Campaign.class));
+                .map(rows -> rows.isEmpty() ? null : EventJson.read(rows.get(0), Campaign.class)));
     }
 
     /** One version as it was published, or null. */
