@@ -172,12 +172,7 @@ public class CampaignResource {
         if (ifMatch == null || ifMatch.isBlank()) {
             return bodyVersion;
         }
-        Integer version;
-        try {
-            version = Integer.valueOf(ifMatch.trim().replace("\"", ""));
-        } catch (NumberFormatException e) {
-            throw ApiProblem.badRequest("If-Match must be the campaign's version number, was " + TextRules.shown(ifMatch));
-        }
+        Integer version = IfMatch.version(ifMatch, "campaign");
         if (bodyVersion != null && !bodyVersion.equals(version)) {
             throw ApiProblem.badRequest("If-Match says version " + version + " and the body version " + bodyVersion
                     + "; send one, or both the same");

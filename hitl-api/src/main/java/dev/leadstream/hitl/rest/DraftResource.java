@@ -136,7 +136,7 @@ public class DraftResource {
     public Uni<Response> approve(@PathParam("draftId") String draftId,
                                  @Parameter(description = "the version approved") @HeaderParam("If-Match") String ifMatch,
                                  @Parameter(description = IDEMPOTENCY_KEY) @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        return decisions.approveDraft(draftId, version(ifMatch), reviewer(), idempotencyKey).map(DraftResource::accepted);
+        return decisions.approveDraft(draftId, IfMatch.version(ifMatch, "draft"), reviewer(), idempotencyKey).map(DraftResource::accepted);
     }
 
     /**
@@ -187,7 +187,7 @@ public class DraftResource {
                                     @HeaderParam("If-Match") String ifMatch,
                                     @Parameter(description = IDEMPOTENCY_KEY) @HeaderParam("Idempotency-Key") String idempotencyKey) {
         String instruction = checkInstruction(body == null ? null : body.instruction());
-        Integer version = body != null && body.version() != null ? body.version() : version(ifMatch);
+        Integer version = body != null && body.version() != null ? body.version() : IfMatch.version(ifMatch, "draft");
         return decisions.regenerateDraft(draftId, version, instruction, reviewer(), idempotencyKey).map(DraftResource::accepted);
     }
 
@@ -204,7 +204,7 @@ public class DraftResource {
             throw new BadRequestException("comment must say why the draft is rejected, in 1 to 2000 characters");
         }
         TextRules.check("comment", body.comment(), LeadResource.MAX_COMMENT);
-        return decisions.rejectDraft(draftId, version(ifMatch), body.comment(), reviewer(), idempotencyKey)
+        return decisions.rejectDraft(draftId, IfMatch.version(ifMatch, "draft"), body.comment(), reviewer(), idempotencyKey)
                 .map(DraftResource::accepted);
     }
 
@@ -263,16 +263,6 @@ public class DraftResource {
                 "reviewer", d.reviewer)).build();
     }
 
-    private static Integer version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.parseInt(ifMatch.trim().replace("\"", ""));
-        } catch (NumberFormatException e) {
-            throw new BadRequestException("If-Match must be the draft's version number, was " + TextRules.shown(ifMatch));
-        }
-    }
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
